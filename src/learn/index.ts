@@ -1,0 +1,3 @@
+export * from './features.js';
+export * from './perceptron.js';
+export * from './model-file.js';

@@ -1,0 +1,44 @@
+import type { Document, Lang } from './document.js';
+
+/**
+ * A pipeline stage reads the layers earlier stages wrote and adds its own (spaCy's component
+ * idea: it declares what it needs and what it adds, so a missing stage is caught early).
+ */
+export interface Stage {
+  name: string;
+  /** Document slots this stage reads, e.g. "sentences", "words.upos". */
+  requires: string[];
+  /** Document slots this stage fills. */
+  assigns: string[];
+  /** Model name and version recorded in `Document.stages`. */
+  model?: string;
+  run(doc: Document): void;
+}
+
+export interface AnalyzeOptions {
+  /** Force a language instead of the identified one. */
+  lang?: Lang | 'auto';
+  /** Run stages up to and including this one (all when absent). */
+  upTo?: string;
+}
+
+/** Loads the stages for a language, in order. Each stage loads its model once and caches it. */
+export type StageFactory = (lang: 'fr' | 'en') => Stage;
+
+/** The stage factories in pipeline order; each annotation stage registers itself here. */
+export const stageFactories: { name: string; create: StageFactory }[] = [];
+
+/** Runs every available stage on an extracted document. */
+export async function analyzeDocument(doc: Document, opts: AnalyzeOptions = {}): Promise<Document> {
+  const lang = opts.lang && opts.lang !== 'auto' ? opts.lang : doc.meta.lang;
+  // Languages without a model are annotated with the French models only when asked explicitly;
+  // by default an 'other' document gets extraction only.
+  if (lang !== 'fr' && lang !== 'en') return doc;
+  for (const { name, create } of stageFactories) {
+    const stage = create(lang);
+    stage.run(doc);
+    doc.stages.push({ name: stage.name, model: stage.model });
+    if (opts.upTo === name) break;
+  }
+  return doc;
+}
