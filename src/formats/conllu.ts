@@ -67,6 +67,8 @@ export function parseConllu(text: string, source = '<conllu>'): ConlluSentence[]
   let current: ConlluSentence | null = null;
   let lineNo = 0;
   let sentenceStart = 0;
+  /** Line number of each word of the current sentence, to name it in errors found at the end. */
+  let wordLines: number[] = [];
   const fail = (what: string, line = lineNo): never => {
     throw new InputError(source, line, what);
   };
@@ -75,13 +77,14 @@ export function parseConllu(text: string, source = '<conllu>'): ConlluSentence[]
     if (current.words.length === 0) fail('sentence has no word lines', sentenceStart);
     const n = current.words.length;
     for (const w of current.words) {
-      if (w.head > n) fail(`word ${w.id} has head ${w.head} but the sentence has ${n} words`, sentenceStart);
+      if (w.head > n) fail(`word ${w.id} has head ${w.head} but the sentence has ${n} words`, wordLines[w.id - 1]);
     }
     for (const m of current.multiwords) {
       if (m.last > n) fail(`multiword range ${m.first}-${m.last} goes past the last word ${n}`, sentenceStart);
     }
     sentences.push(current);
     current = null;
+    wordLines = [];
   };
 
   let pos = 0;
@@ -127,6 +130,7 @@ export function parseConllu(text: string, source = '<conllu>'): ConlluSentence[]
         head = Number(cols[6]);
         if (head === n) fail(`word ${n} is its own head`);
       }
+      wordLines.push(lineNo);
       current.words.push({
         id: n,
         form: cols[1],
@@ -162,7 +166,9 @@ export function parseConllu(text: string, source = '<conllu>'): ConlluSentence[]
       });
     } else if (DECIMAL.test(id)) {
       const after = Number(DECIMAL.exec(id)![1]);
-      if (after !== current.words.length) fail(`empty node ${id} is not after word ${after}`);
+      if (after !== current.words.length) {
+        fail(`empty node ${id} must directly follow word ${after}, but it follows word ${current.words.length}`);
+      }
       current.emptyNodes.push({ after, line });
     } else {
       fail(`invalid id "${id}"`);
