@@ -1,4 +1,10 @@
 import type { Document, Lang } from './document.js';
+import { tokenizerStage } from './tokenize/index.js';
+import { taggerStage } from './tag/stage.js';
+import { lemmatizerStage } from './lemmatize/stage.js';
+import { parserStage } from './parse/index.js';
+import { entitiesStage } from './entities/stage.js';
+import { quotesStage } from './quotes/index.js';
 
 /**
  * A pipeline stage reads the layers earlier stages wrote and adds its own (spaCy's component
@@ -26,7 +32,16 @@ export interface AnalyzeOptions {
 export type StageFactory = (lang: 'fr' | 'en') => Stage;
 
 /** The stage factories in pipeline order; each annotation stage registers itself here. */
-export const stageFactories: { name: string; create: StageFactory }[] = [];
+export const stageFactories: { name: string; create: StageFactory }[] = [
+  // The tokenizer goes first; the tagger and lemmatizer need its words.
+  { name: 'tokenize', create: tokenizerStage },
+  { name: 'tag', create: (lang) => taggerStage(lang) },
+  { name: 'lemmatize', create: lemmatizerStage },
+  { name: 'parse', create: parserStage },
+  { name: 'entities', create: entitiesStage },
+  // Quotes and claims come after the entities stage (speakers resolve through doc.entities).
+  { name: 'quotes', create: quotesStage },
+];
 
 /** Runs every available stage on an extracted document. */
 export async function analyzeDocument(doc: Document, opts: AnalyzeOptions = {}): Promise<Document> {

@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
 import { VigieError } from '../errors.js';
+import { trainTokenizer } from '../tokenize/train.js';
+import { trainTaggerUnit } from '../tag/train.js';
+import { trainLemmatizerUnit } from '../lemmatize/train.js';
+import { trainParserUnit } from '../parse/train-unit.js';
+import { trainNerUnit } from '../entities/train.js';
 
 export interface TrainOptions {
   /** Languages to train, default both. */
@@ -13,7 +18,13 @@ export interface TrainOptions {
 }
 
 /** Trainers by unit name, in the order `vigie train all` runs them (later units may use earlier models). */
-export const trainers: { unit: string; train: (opts: TrainOptions) => Promise<void> }[] = [];
+export const trainers: { unit: string; train: (opts: TrainOptions) => Promise<void> }[] = [
+  { unit: 'tokenizer', train: trainTokenizer },
+  { unit: 'tagger', train: trainTaggerUnit },
+  { unit: 'lemmatizer', train: trainLemmatizerUnit },
+  { unit: 'parser', train: (opts) => trainParserUnit(opts) },
+  { unit: 'ner', train: trainNerUnit },
+];
 
 export function registerTrain(program: Command): void {
   program

@@ -27,7 +27,7 @@ function miscFor(word: Word | null, spaceAfterNo: boolean): string {
 export function sentencesToConllu(doc: Document, sentences: Sentence[] = doc.sentences ?? []): ConlluSentence[] {
   const out: ConlluSentence[] = [];
   for (const s of sentences) {
-    const comments = [`# sent_id = ${s.id}`, `# text = ${doc.text.slice(s.start, s.end).replace(/\s+/g, ' ')}`];
+    const comments = [`# sent_id = ${s.id}`, `# text = ${doc.text.slice(s.start, s.end).replace(/[\t\n\r]+/g, ' ')}`];
     const words: ConlluWord[] = [];
     const multiwords: ConlluMultiword[] = [];
     for (let ti = 0; ti < s.tokens.length; ti++) {
@@ -58,7 +58,8 @@ export function sentencesToConllu(doc: Document, sentences: Sentence[] = doc.sen
           upos: col(w.upos),
           xpos: col(w.xpos),
           feats: col(w.feats),
-          head: w.head < -1 ? -1 : w.head + 1,
+          // A word no parser attached (no relation yet) has no head: "_", not root.
+          head: !w.deprel || w.deprel === '_' ? -1 : w.head + 1,
           deprel: col(w.deprel),
           deps: '_',
           misc: miscFor(w, !split && noSpace),

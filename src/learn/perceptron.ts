@@ -10,10 +10,13 @@ import type { TypedArray } from './model-file.js';
 
 export class PerceptronTrainer {
   readonly nClasses: number;
-  private rowOf = new Map<number, number>();
+  /** Feature → row index, an open-addressing table (a Map costs most of the training time). */
+  private index = new FeatureIndex();
   private weights: Float32Array;
   private totals: Float64Array;
   private stamps: Int32Array;
+  /** Number of updates that touched each row (for pruning features that were rarely useful). */
+  private updates: Uint32Array;
   private nRows = 0;
   /** Number of updates so far; the averaging clock. */
   private clock = 1;
@@ -23,6 +26,7 @@ export class PerceptronTrainer {
     this.weights = new Float32Array(initialRows * nClasses);
     this.totals = new Float64Array(initialRows * nClasses);
     this.stamps = new Int32Array(initialRows * nClasses);
+    this.updates = new Uint32Array(initialRows);
   }
 
   get rows(): number {
@@ -33,8 +37,8 @@ export class PerceptronTrainer {
   score(features: ArrayLike<number>, n: number, scores: Float32Array | Float64Array): void {
     const C = this.nClasses;
     for (let i = 0; i < n; i++) {
-      const row = this.rowOf.get(features[i]);
-      if (row === undefined) continue;
+      const row = this.index.find(features[i]);
+      if (row < 0) continue;
       const base = row * C;
       for (let c = 0; c < C; c++) scores[c] += this.weights[base + c];
     }
@@ -49,7 +53,9 @@ export class PerceptronTrainer {
   update(features: ArrayLike<number>, n: number, truth: number, guess: number, amount = 1): void {
     if (truth === guess) return;
     for (let i = 0; i < n; i++) {
-      const base = this.row(features[i]) * this.nClasses;
+      const row = this.row(features[i]);
+      this.updates[row]++;
+      const base = row * this.nClasses;
       this.bump(base + truth, amount);
       this.bump(base + guess, -amount);
     }
@@ -57,7 +63,9 @@ export class PerceptronTrainer {
 
   /** Adds `amount` to the weight of one (feature, class) cell. */
   add(feature: number, cls: number, amount: number): void {
-    this.bump(this.row(feature) * this.nClasses + cls, amount);
+    const row = this.row(feature);
+    this.updates[row]++;
+    this.bump(row * this.nClasses + cls, amount);
   }
 
   private bump(cell: number, amount: number): void {
@@ -67,10 +75,10 @@ export class PerceptronTrainer {
   }
 
   private row(feature: number): number {
-    let row = this.rowOf.get(feature);
-    if (row === undefined) {
+    let row = this.index.find(feature);
+    if (row < 0) {
       row = this.nRows++;
-      this.rowOf.set(feature, row);
+      this.index.insert(feature, row);
       if (this.nRows * this.nClasses > this.weights.length) this.grow();
     }
     return row;
@@ -87,17 +95,24 @@ export class PerceptronTrainer {
     this.weights = w;
     this.totals = t;
     this.stamps = s;
+    const u = new Uint32Array(size / this.nClasses);
+    u.set(this.updates);
+    this.updates = u;
   }
 
   /**
    * The averaged model, dropping rows whose largest absolute averaged weight is below
-   * `pruneBelow` (they change no decision worth their space).
+   * `pruneBelow` (they change no decision worth their space) and rows updated fewer than
+   * `minUpdates` times (features seen in one or two mistakes are mostly noise, and dropping them
+   * shrinks the table that scoring walks).
    */
-  finish(pruneBelow = 0): Perceptron {
+  finish(pruneBelow = 0, minUpdates = 0): Perceptron {
     const C = this.nClasses;
     const kept: { feature: number; row: number }[] = [];
     const avg = new Float32Array(this.nRows * C);
-    for (const [feature, row] of this.rowOf) {
+    for (let row = 0; row < this.nRows; row++) {
+      const feature = this.index.featureOf(row);
+      if (this.updates[row] < minUpdates) continue;
       let max = 0;
       for (let c = 0; c < C; c++) {
         const cell = row * C + c;
@@ -200,6 +215,60 @@ export class Perceptron {
       throw new Error(`model has no perceptron "${prefix}"`);
     }
     return new Perceptron(nClasses, keys, slotRow, weights);
+  }
+}
+
+/** Growable open-addressing map from feature hash to row (rows are numbered 0, 1, 2... in insertion order). */
+class FeatureIndex {
+  private keys = new Uint32Array(1 << 16);
+  /** Row + 1 per slot, 0 for an empty slot. */
+  private slots = new Int32Array(1 << 16);
+  private features = new Uint32Array(1 << 15);
+  private size = 0;
+
+  find(feature: number): number {
+    const f = feature >>> 0;
+    const mask = this.keys.length - 1;
+    let slot = mix(f) & mask;
+    for (;;) {
+      const r = this.slots[slot];
+      if (r === 0) return -1;
+      if (this.keys[slot] === f) return r - 1;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Adds a feature that is not in the index yet. */
+  insert(feature: number, row: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.rehash(this.keys.length * 2);
+    this.place(feature >>> 0, row);
+    if (row >= this.features.length) {
+      const grown = new Uint32Array(Math.max(this.features.length * 2, row + 1));
+      grown.set(this.features);
+      this.features = grown;
+    }
+    this.features[row] = feature >>> 0;
+    this.size++;
+  }
+
+  featureOf(row: number): number {
+    return this.features[row];
+  }
+
+  private place(f: number, row: number): void {
+    const mask = this.keys.length - 1;
+    let slot = mix(f) & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.keys[slot] = f;
+    this.slots[slot] = row + 1;
+  }
+
+  private rehash(capacity: number): void {
+    const oldKeys = this.keys;
+    const oldSlots = this.slots;
+    this.keys = new Uint32Array(capacity);
+    this.slots = new Int32Array(capacity);
+    for (let i = 0; i < oldKeys.length; i++) if (oldSlots[i] !== 0) this.place(oldKeys[i], oldSlots[i] - 1);
   }
 }
 

@@ -1,0 +1,192 @@
+/**
+ * Dependency-parser benchmark: CoNLL 2018 scores and speed on the UD dev and test files.
+ *
+ *   npm run bench:parse            (after a build)
+ *   VIGIE_SHARED=/path/to/shared   where the shared folder is (default: ../shared next to the repo)
+ *   BENCH_LANG=fr|en               one language only
+ *   BENCH_SPEED_ROUNDS=n           passes over the test files for the speed figures (default 3)
+ *
+ * Three settings per file:
+ *   gold tags  gold tokenisation, gold UPOS/XPOS/FEATS/lemmas: the parser alone
+ *   gold tok   gold tokenisation, tags and lemmas from the pipeline's own stages (when present)
+ *   raw text   the sentence texts of the file through the whole pipeline (tokenizer onwards)
+ * GSD dev is part of the French parser's training data: its figures are not held-out.
+ */
+import { existsSync } from 'node:fs';
+import type { ConlluSentence } from '../src/formats/conllu.js';
+import { commentValue } from '../src/formats/conllu.js';
+import { conlluToDocument, sentencesToConllu } from '../src/formats/document-conllu.js';
+import { emptyMeta } from '../src/document.js';
+import type { Document, Paragraph } from '../src/document.js';
+import { evaluate } from '../src/eval/conll18.js';
+import type { EvalResult } from '../src/eval/conll18.js';
+import { sharedDataPath } from '../src/models.js';
+import { stageFactories } from '../src/pipeline.js';
+import type { Stage } from '../src/pipeline.js';
+import { loadParser, parserModelPath } from '../src/parse/index.js';
+import { inputWords } from '../src/parse/train.js';
+import { tokenizerStage } from '../src/tokenize/index.js';
+import { readTreebank } from '../src/parse/train-unit.js';
+
+type Lang = 'fr' | 'en';
+
+const FILES: Record<Lang, { name: string; path: string; note?: string }[]> = {
+  fr: [
+    { name: 'Sequoia dev', path: 'UD_French-Sequoia/fr_sequoia-ud-dev.conllu' },
+    { name: 'Sequoia test', path: 'UD_French-Sequoia/fr_sequoia-ud-test.conllu' },
+    { name: 'GSD dev', path: 'UD_French-GSD/fr_gsd-ud-dev.conllu', note: 'training data' },
+    { name: 'GSD test', path: 'UD_French-GSD/fr_gsd-ud-test.conllu' },
+  ],
+  en: [
+    { name: 'EWT dev', path: 'UD_English-EWT/en_ewt-ud-dev.conllu' },
+    { name: 'EWT test', path: 'UD_English-EWT/en_ewt-ud-test.conllu' },
+  ],
+};
+
+const METRICS = ['UAS', 'LAS', 'CLAS', 'MLAS', 'BLEX'] as const;
+
+function pct(x: number): string {
+  return (100 * x).toFixed(2).padStart(6);
+}
+
+function row(label: string, r: EvalResult): string {
+  return `  ${label.padEnd(28)} ${METRICS.map((m) => pct(r[m].f1)).join(' ')}`;
+}
+
+/** Gold sentences with the parser's heads and relations in place of the gold ones. */
+function parseGoldTagged(lang: Lang, gold: ConlluSentence[]): ConlluSentence[] {
+  const parser = loadParser(lang);
+  return gold.map((s) => {
+    const r = parser.parse(inputWords(s));
+    return { ...s, words: s.words.map((w, i) => ({ ...w, head: r.heads[i] + 1, deprel: r.deprels[i] })) };
+  });
+}
+
+/**
+ * The pipeline from text to trees: the registered stages up to and including the parser, with
+ * the tokenizer in front when it is not registered itself.
+ */
+function pipelineStages(lang: Lang): Stage[] {
+  const stages: Stage[] = [];
+  for (const f of stageFactories) {
+    stages.push(f.create(lang));
+    if (f.name === 'parse') break;
+  }
+  if (!stages.some((s) => s.assigns.includes('sentences'))) stages.unshift(tokenizerStage(lang));
+  return stages;
+}
+
+/** The stages after the tokenizer (tagger, lemmatizer, parser). */
+function stagesAfterTokenizer(lang: Lang): Stage[] {
+  return pipelineStages(lang).filter((s) => !s.assigns.includes('sentences'));
+}
+
+function runStages(stages: Stage[], doc: Document): void {
+  for (const s of stages) {
+    s.run(doc);
+    doc.stages.push({ name: s.name, model: s.model });
+  }
+}
+
+/** The raw text of a treebank file: sentence texts, paragraphs at "# newpar". */
+function rawDocument(gold: ConlluSentence[], lang: Lang): Document {
+  let text = '';
+  const paragraphs: Paragraph[] = [];
+  let paraStart = 0;
+  gold.forEach((s, i) => {
+    const newPar = s.comments.some((c) => c.startsWith('# newpar'));
+    if (i > 0) {
+      if (newPar) {
+        paragraphs.push({ start: paraStart, end: text.length, kind: 'body' });
+        text += '\n\n';
+        paraStart = text.length;
+      } else {
+        text += ' ';
+      }
+    }
+    text += commentValue(s, 'text') ?? s.words.map((w) => w.form).join(' ');
+  });
+  paragraphs.push({ start: paraStart, end: text.length, kind: 'body' });
+  const meta = emptyMeta('text');
+  meta.lang = lang;
+  meta.langConfidence = 1;
+  return { version: 1, text, meta, paragraphs, boilerplate: [], stages: [] };
+}
+
+/** Wall-clock and CPU seconds of a run (CPU time is what one core spent, whatever else runs). */
+function cpuSeconds(run: () => void): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  run();
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1e6 };
+}
+
+function rate(words: number, t: { wall: number; cpu: number }): string {
+  const f = (s: number): string => Math.round(words / s).toLocaleString('en');
+  return `${f(t.cpu)} words/s per CPU second (${f(t.wall)} words/s wall clock)`;
+}
+
+function wordsOf(gold: ConlluSentence[]): number {
+  return gold.reduce((n, s) => n + s.words.length, 0);
+}
+
+function benchLanguage(lang: Lang, rounds: number): void {
+  if (!existsSync(parserModelPath(lang))) {
+    console.log(`${lang}: no parser model (${parserModelPath(lang)})`);
+    return;
+  }
+  const names = pipelineStages(lang).map((s) => s.name);
+  const hasTagger = names.includes('tag');
+  const hasTokenizer = names.includes('tokenize');
+  console.log(`\n${lang}: pipeline stages [${names.join(', ')}]`);
+  console.log(`  ${''.padEnd(28)} ${METRICS.map((m) => m.padStart(6)).join(' ')}`);
+  const tests: ConlluSentence[][] = [];
+  for (const f of FILES[lang]) {
+    const path = sharedDataPath('data', 'ud', f.path);
+    if (!existsSync(path)) {
+      console.log(`  ${f.name}: missing ${path}`);
+      continue;
+    }
+    const gold = readTreebank(path);
+    if (f.name.endsWith('test')) tests.push(gold);
+    const tag = f.note ? ` (${f.note})` : '';
+    console.log(row(`${f.name}${tag}, gold tags`, evaluate(gold, parseGoldTagged(lang, gold))));
+    if (hasTagger) {
+      const doc = conlluToDocument(gold, lang);
+      runStages(stagesAfterTokenizer(lang), doc);
+      console.log(row(`${f.name}${tag}, gold tok`, evaluate(gold, sentencesToConllu(doc))));
+    }
+    if (hasTokenizer && hasTagger) {
+      const doc = rawDocument(gold, lang);
+      runStages(pipelineStages(lang), doc);
+      console.log(row(`${f.name}${tag}, raw text`, evaluate(gold, sentencesToConllu(doc))));
+    }
+  }
+  if (tests.length === 0) return;
+
+  // Speed on the test files: the parser alone on gold-tagged words, then text → tree.
+  const inputs = tests.flatMap((g) => g.map(inputWords));
+  const words = tests.reduce((n, g) => n + wordsOf(g), 0);
+  const parser = loadParser(lang);
+  for (const w of inputs) parser.parse(w); // warm-up
+  const timed = cpuSeconds(() => {
+    for (let r = 0; r < rounds; r++) for (const w of inputs) parser.parse(w);
+  });
+  console.log(`  parser alone (${words} words × ${rounds}): ${rate(words * rounds, timed)}`);
+  if (hasTokenizer && hasTagger) {
+    const stages = pipelineStages(lang);
+    runStages(stages, rawDocument(tests[0], lang)); // warm-up
+    const timed = cpuSeconds(() => {
+      for (let r = 0; r < rounds; r++) for (const g of tests) runStages(stages, rawDocument(g, lang));
+    });
+    console.log(`  whole pipeline (text → tree, ${stages.map((s) => s.name).join(' → ')}): ${rate(words * rounds, timed)}`);
+  }
+}
+
+const only = process.env.BENCH_LANG as Lang | undefined;
+const rounds = Math.max(1, Number(process.env.BENCH_SPEED_ROUNDS ?? 3) || 3);
+for (const lang of ['fr', 'en'] as const) if (!only || only === lang) benchLanguage(lang, rounds);
+const mem = process.memoryUsage();
+console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (heap used now ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB)`);

@@ -1,0 +1,211 @@
+/**
+ * The lemmatizer at run time. For each word, in order:
+ *   1. the training dictionary: (form, UPOS) → the lemma most often seen, then (lower-cased form, UPOS);
+ *   2. the lexicon (Lefff, WordNet...): lemmas of the form's analyses with a compatible UPOS — if
+ *      several, the edit-script classifier ranks them;
+ *   3. the edit-script classifier alone, over the classes seen with the UPOS that fit the form.
+ * Proper nouns skip the lexicon: their lemma is the form unless the treebank says otherwise.
+ */
+import { dirname, join } from 'node:path';
+import { FeatureBuffer } from '../learn/features.js';
+import { loadModel, type TypedArray } from '../learn/model-file.js';
+import { compactPerceptronArrays, scorerFromCompactArrays } from '../learn/compact-perceptron.js';
+import type { Scorer } from '../tag/decode.js';
+import type { Perceptron } from '../learn/perceptron.js';
+import { VigieError } from '../errors.js';
+import { modelPath } from '../models.js';
+import type { Word } from '../document.js';
+import { cachedLexicon, type Lexicon } from '../tag/lexicon.js';
+import { scriptFits } from './edit-script.js';
+import { classesForLemma, lemmaFeatures, parseClass, realize, type LemmaClass, type LemmaContext } from './features.js';
+
+export const LEMMATIZER_KIND = 'lemmatizer';
+export const LEMMATIZER_VERSION = 1;
+
+export interface LemmatizerMeta {
+  lang: string;
+  upos: string[];
+  /** Class names ("L3|ir"); index = perceptron class. */
+  classes: string[];
+  /** Per UPOS id: the class ids seen with it in training. */
+  classesByUpos: number[][];
+  /** Training dictionary, "form\tUPOS\tlemma" lines. */
+  dictionary: string;
+  /**
+   * Exceptions where the features decide ("her" PRON: Poss=Yes → her, else she),
+   * "form\tUPOS\tfeats\tlemma" lines.
+   */
+  dictionaryByFeats: string;
+  lexicon: string;
+  /** Whether lexicon lemmas are used before the classifier (step 2 above). */
+  useLexicon: boolean;
+  training: Record<string, unknown>;
+}
+
+/** Lexicon UPOS accepted for a tagger UPOS (auxiliaries are verbs in some lexicons). */
+const COMPATIBLE: Record<string, string[]> = { AUX: ['AUX', 'VERB'] };
+
+export class Lemmatizer {
+  readonly meta: LemmatizerMeta;
+  readonly modelVersion = LEMMATIZER_VERSION;
+  readonly lexicon: Lexicon;
+  private readonly model: Scorer;
+  private readonly classes: LemmaClass[];
+  private readonly classIndex = new Map<string, number>();
+  /** UPOS → form → lemma (nested, so a lookup builds no key string). */
+  private readonly dictionary = new Map<string, Map<string, string>>();
+  /** UPOS → form → feats → lemma, for the few forms whose lemma depends on the features. */
+  private readonly byFeats = new Map<string, Map<string, Map<string, string>>>();
+  private readonly uposIndex = new Map<string, number>();
+  /** Per tagger UPOS id: lexicon UPOS ids it accepts. */
+  private readonly lexiconUpos: Int32Array[];
+  private readonly buf = new FeatureBuffer(64);
+  private readonly scores: Float32Array;
+
+  constructor(meta: LemmatizerMeta, model: Scorer, lexicon: Lexicon) {
+    this.meta = meta;
+    this.model = model;
+    this.lexicon = lexicon;
+    this.classes = meta.classes.map(parseClass);
+    meta.classes.forEach((c, i) => this.classIndex.set(c, i));
+    meta.upos.forEach((u, i) => this.uposIndex.set(u, i));
+    for (const line of meta.dictionary.split('\n')) {
+      const t1 = line.indexOf('\t');
+      const t2 = line.indexOf('\t', t1 + 1);
+      if (t1 <= 0 || t2 <= t1) continue;
+      const upos = line.slice(t1 + 1, t2);
+      let forms = this.dictionary.get(upos);
+      if (!forms) this.dictionary.set(upos, (forms = new Map()));
+      forms.set(line.slice(0, t1), line.slice(t2 + 1));
+    }
+    for (const line of (meta.dictionaryByFeats ?? '').split('\n')) {
+      const cols = line.split('\t');
+      if (cols.length !== 4) continue;
+      let byForm = this.byFeats.get(cols[1]);
+      if (!byForm) this.byFeats.set(cols[1], (byForm = new Map()));
+      let m = byForm.get(cols[0]);
+      if (!m) byForm.set(cols[0], (m = new Map()));
+      m.set(cols[2], cols[3]);
+    }
+    this.lexiconUpos = meta.upos.map((u) => Int32Array.from((COMPATIBLE[u] ?? [u]).map((x) => lexicon.uposId(x)).filter((x) => x >= 0)));
+    this.scores = new Float32Array(meta.classes.length);
+  }
+
+  /** The lemma of one word. `sentenceInitial` helps decide the casing of unknown words. */
+  lemmatize(form: string, upos: string, feats = '_', sentenceInitial = false): string {
+    if (form.length === 0) return form;
+    const forms = this.dictionary.get(upos);
+    const known = forms?.get(form);
+    if (known !== undefined) {
+      const exception = this.byFeats.get(upos)?.get(form)?.get(feats);
+      if (exception !== undefined) return exception;
+      return known;
+    }
+    const lower = form.toLowerCase();
+    if (lower !== form) {
+      const knownLower = forms?.get(lower);
+      if (knownLower !== undefined) return knownLower;
+    }
+    const u = this.uposIndex.get(upos) ?? -1;
+    const exact = this.lexicon.find(form);
+    const lowerEntry = lower !== form ? this.lexicon.find(lower) : -1;
+    const ctx: LemmaContext = { upos: u, feats, sentenceInitial, knownExact: exact >= 0, knownLower: lowerEntry >= 0 };
+    let scored = false;
+    const score = (): Float32Array => {
+      if (!scored) {
+        this.scores.fill(0);
+        lemmaFeatures(form, lower, ctx, this.buf);
+        this.model.score(this.buf.values, this.buf.length, this.scores);
+        scored = true;
+      }
+      return this.scores;
+    };
+
+    if (this.meta.useLexicon && upos !== 'PROPN' && u >= 0) {
+      const candidates = this.lexiconLemmas(u, exact, form, lowerEntry, lower);
+      if (candidates.length === 1) return candidates[0];
+      if (candidates.length > 1) {
+        const s = score();
+        let best = candidates[0];
+        let bestScore = -Infinity;
+        for (const c of candidates) {
+          let cs = -1e9;
+          for (const name of classesForLemma(form, c)) {
+            const id = this.classIndex.get(name);
+            if (id !== undefined && s[id] > cs) cs = s[id];
+          }
+          if (cs > bestScore) {
+            bestScore = cs;
+            best = c;
+          }
+        }
+        return best;
+      }
+    }
+
+    const allowed = u >= 0 ? this.meta.classesByUpos[u] : null;
+    const s = score();
+    let best = -1;
+    const consider = (id: number): void => {
+      if (scriptFits(form, this.classes[id].script) && (best < 0 || s[id] > s[best])) best = id;
+    };
+    if (allowed && allowed.length) for (const id of allowed) consider(id);
+    else for (let id = 0; id < this.classes.length; id++) consider(id);
+    if (best < 0) return upos === 'PROPN' ? form : lower;
+    const lemma = realize(form, lower, this.classes[best]);
+    return lemma.length ? lemma : form;
+  }
+
+  /** Distinct lexicon lemmas of the analyses of the form with a compatible UPOS, exact form first. */
+  private lexiconLemmas(u: number, exact: number, form: string, lowerEntry: number, lower: string): string[] {
+    const out: string[] = [];
+    const accepted = this.lexiconUpos[u];
+    for (let pass = 0; pass < accepted.length && out.length === 0; pass++) {
+      const want = accepted[pass];
+      for (const [e, f] of [
+        [exact, form],
+        [lowerEntry, lower],
+      ] as [number, string][]) {
+        if (e < 0) continue;
+        const [a0, a1] = this.lexicon.range(e);
+        for (let a = a0; a < a1; a++) {
+          if (this.lexicon.uposOf(a) !== want) continue;
+          const lemma = this.lexicon.lemmaOf(a, f);
+          if (!out.includes(lemma)) out.push(lemma);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Fills the lemma of each word of a sentence (UPOS and feats must be set). */
+  lemmatizeWords(words: Word[]): void {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      w.lemma = this.lemmatize(w.form, w.upos, w.feats, i === 0);
+    }
+  }
+}
+
+export function lemmatizerArrays(model: Perceptron): Record<string, TypedArray> {
+  return compactPerceptronArrays(model, 'lemma');
+}
+
+export function readLemmatizer(path: string): Lemmatizer {
+  const m = loadModel<LemmatizerMeta>(path, LEMMATIZER_KIND);
+  if (m.version !== LEMMATIZER_VERSION) throw new VigieError(`${path}: lemmatizer model version ${m.version}, expected ${LEMMATIZER_VERSION}`);
+  const model = scorerFromCompactArrays(m.meta.classes.length, m.arrays, 'lemma');
+  return new Lemmatizer(m.meta, model, cachedLexicon(join(dirname(path), m.meta.lexicon)));
+}
+
+const loaded = new Map<string, Lemmatizer>();
+
+/** The committed lemmatizer of a language, loaded once. */
+export function loadLemmatizer(lang: 'fr' | 'en'): Lemmatizer {
+  let l = loaded.get(lang);
+  if (!l) {
+    l = readLemmatizer(modelPath(lang, 'lemmatizer.bin'));
+    loaded.set(lang, l);
+  }
+  return l;
+}

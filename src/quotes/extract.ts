@@ -1,0 +1,823 @@
+/**
+ * Quote extraction over the text view: direct quotes (quote-mark regions that stand on their own,
+ * with the cue and speaker found after, before, on an attribution line, after a dash, or in the
+ * previous sentence), indirect quotes (a reporting verb with a content clause, "selon X", a
+ * content clause followed by ", X a déclaré"), and mixed quotes (indirect content that holds
+ * quoted words). The dependency tree, when there is one, refines the content clause and subject.
+ */
+import type { Span } from '../document.js';
+import { findCues, splitInversion, type Cue, type Pron } from './cues.js';
+import type { QuoteLexicon } from './lexicon.js';
+import { clauseStart, clauseSubject, isCap, isVerbLike, npEndingAt, npStartingAt, rangeSpan, subjectLeftOf, type Range } from './np.js';
+import { toksIn, type Region, type Seg, type TextView, type Tok } from './text.js';
+import { treeContent, treeSubject } from './tree.js';
+
+export interface SpeakerRef extends Span {
+  /** How the speaker was found. */
+  how: 'np' | 'pron' | 'prev' | 'dash' | 'line' | 'selon';
+}
+
+export interface QuoteCand {
+  type: 'direct' | 'indirect' | 'mixed';
+  content: Span;
+  cue: Cue | null;
+  speaker: SpeakerRef | null;
+  addressee: Span | null;
+  /** Object of the cue ("accuse Moscou de ..."): the target of an accusation. */
+  object: Span | null;
+  seg: number;
+  rule: string;
+  region: number;
+}
+
+const COLON_LABELS = new Set(['update', 'updated', 'editor', "editor's", 'note', 'photo', 'photos', 'video', 'source', 'sources', 'lire', 'voir', 'related', 'read', 'watch', 'live', 'breaking', 'exclusive', 'analysis', 'opinion', 'commentary', 'interview', 'exclusif', 'vidéo', 'direct', 'tribune', 'édito', 'chronique', 'entretien', 'publié', 'par', 'by', 'posted', 'warning', 'attention', 'credit', 'crédit', 'légende', 'caption', 'tags', 'mots-clés', 'à', 'le', 'la', 'les', 'the', 'a', 'an', 'q', 'r', 'question', 'réponse', 'answer', 'contact', 'email', 'e-mail', 'tél', 'tel', 'info', 'infos', 'programme', 'menu', 'prix', 'date', 'lieu', 'horaires']);
+const FIRST_PERSON = new Set(['je', "j'", 'nous', 'me', "m'", 'moi', 'mon', 'ma', 'mes', 'notre', 'nos', 'i', 'we', 'my', 'our', 'us', "i'm", "we're"]);
+const DASHES = new Set(['–', '—', '-', '―']);
+const OPEN_MARKS = /^[«“"‘„‹]$/;
+const CLOSE_MARKS = /^[»”"’“›]$/;
+const END_PUNCT = /^(?:[.!?…,;:]|\.\.\.)$/;
+const EN_CLAUSE_START = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'this', 'you', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'no', 'some', 'all', 'most', 'many', 'both', 'if', 'what', 'nothing', 'everyone', 'nobody']);
+const EN_NOT_CLAUSE_START = new Set(['to', 'about', 'for', 'on', 'in', 'at', 'with', 'of', 'by', 'from', 'as', 'after', 'before', 'during', 'while', 'when', 'and', 'or', 'but', 'so', 'yes', 'no', 'nothing', 'something', 'anything', 'him', 'her', 'them', 'me', 'us', 'goodbye', 'hello', 'thanks', 'repeatedly', 'previously', 'publicly', 'privately', 'earlier', 'later', 'again', 'also', 'then', 'recently', 'yesterday', 'today', 'tonight', 'now', 'not', 'never', 'nothing', 'under', 'over', 'into', 'through', 'via', 'without', 'because', 'if', 'though', 'although', 'since', 'until', 'unless', 'whether', 'what', 'how', 'why', 'who', 'which', 'where']);
+const EN_FINITE = /^(?:is|are|was|were|will|would|has|have|had|can|could|should|did|does|do|must|may|might|\w+ed|\w+s)$/;
+const EN_OBJECT_VERBS = new Set(['tell', 'inform', 'remind', 'warn', 'assure', 'notify', 'ask', 'urge', 'advise', 'reassure', 'accuse', 'blame', 'caution', 'promise']);
+const FR_OBJECT_VERBS = new Set(['informer', 'avertir', 'prévenir', 'assurer', 'accuser', 'rassurer', 'exhorter', 'inviter', 'appeler', 'supplier', 'implorer', 'menacer', 'blâmer']);
+const FR_INF = /(?:er|ir|re|oir)$/;
+
+function isInfinitiveFr(t: Tok | undefined): boolean {
+  if (!t) return false;
+  if (t.feats) return t.feats.includes('VerbForm=Inf');
+  return FR_INF.test(t.low) && !isCap(t);
+}
+
+function tokAt(view: TextView, pos: number): Tok | null {
+  let lo = 0;
+  let hi = view.toks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = view.toks[mid];
+    if (t.end <= pos) lo = mid + 1;
+    else if (t.start > pos) hi = mid - 1;
+    else return t;
+  }
+  return null;
+}
+
+export class Extractor {
+  readonly cues: Cue[][];
+  readonly quotes: QuoteCand[] = [];
+  /** Cues used to attribute a direct quote (they make no indirect quote of their own). */
+  private used = new Set<Cue>();
+
+  constructor(
+    readonly view: TextView,
+    readonly lex: QuoteLexicon,
+  ) {
+    this.cues = view.segs.map((s) => findCues(view, lex, s));
+  }
+
+  run(): QuoteCand[] {
+    this.classifyRegions();
+    this.directQuotes();
+    this.indirectQuotes();
+    this.quotes.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
+    return this.dedupe();
+  }
+
+  // ---------------------------------------------------------------- regions
+
+  private regionBounds(r: Region): { segA: Seg; openIdx: number; segB: Seg; closeIdx: number } | null {
+    const o = tokAt(this.view, r.open);
+    if (!o) return null;
+    const segA = this.view.segs[o.seg];
+    let segB: Seg;
+    let closeIdx: number;
+    if (r.close >= 0) {
+      const c = tokAt(this.view, r.close);
+      if (!c) return null;
+      segB = this.view.segs[c.seg];
+      closeIdx = c.i;
+    } else {
+      const last = tokAt(this.view, r.content.end - 1);
+      if (!last) return null;
+      segB = this.view.segs[last.seg];
+      closeIdx = last.i;
+    }
+    return { segA, openIdx: o.i, segB, closeIdx };
+  }
+
+  private cueStartingAt(seg: Seg, idx: number, maxGap: number): Cue | null {
+    for (const c of this.cues[seg.index]) {
+      // An apposition between commas may lengthen the subject: "Morton Blackwell, the committeeman from Virginia, told".
+      const commas = seg.toks.slice(idx, c.first).filter((t) => t.text === ',').length;
+      const gap = commas === 2 && seg.toks[c.first - 1]?.text === ',' ? maxGap + 10 : maxGap;
+      if (c.first < idx || c.first > idx + gap) continue;
+      // Only noun-phrase words between the position and the cue.
+      let ok = true;
+      for (let k = idx; k < c.first; k++) {
+        const t = seg.toks[k];
+        if (!t.word && t.text !== '-' && t.text !== '.' && t.text !== ',' && t.text !== '(' && t.text !== ')') ok = false;
+        if (t.word && (this.lex.complementizers.has(t.low) || (isVerbLike(this.lex, t) && !splitInversion(t.low)))) ok = false;
+      }
+      if (ok) return c;
+    }
+    return null;
+  }
+
+  private classifyRegions(): void {
+    for (const r of this.view.regions) {
+      const b = this.regionBounds(r);
+      if (!b) continue;
+      const left = b.segA.toks.slice(0, b.openIdx);
+      const right = b.segB.toks.slice(b.closeIdx + 1);
+      const lastLeft = left[left.length - 1];
+      const firstRight = right[0];
+      const contentText = this.view.text.slice(r.content.start, r.content.end);
+      const sentenceLike = /[.!?…]["»”’]?$/.test(contentText) || r.paraFirst !== r.paraLast;
+      let leftOk = !lastLeft || lastLeft.text === ':' || DASHES.has(lastLeft.text) || lastLeft.text === '(';
+      let leftCue = false;
+      if (lastLeft && lastLeft.text === ',') leftOk = true;
+      if (lastLeft && !leftOk) {
+        const c = this.cues[b.segA.index].find((x) => x.last === b.openIdx - 1 && x.kind === 'verb');
+        if (c && (this.lex.lang === 'en' || sentenceLike)) {
+          leftOk = true;
+          leftCue = true;
+        }
+      }
+      // A cue after the quote: after a comma, or right after a quote that ends with its own punctuation,
+      // or (French) an inverted verb right after the closing mark.
+      const endsPunct = /[.!?…,]["»”’]?$/.test(contentText);
+      let rightCue = false;
+      if (firstRight) {
+        const at = firstRight.text === ',' ? b.closeIdx + 2 : b.closeIdx + 1;
+        const c = this.cueStartingAt(b.segB, at, 6);
+        rightCue = c !== null && (firstRight.text === ',' || endsPunct || (c.first === at && c.inverted !== null));
+      }
+      const rightOk = !firstRight || /^(?:[,.;:!?)…]|\.\.\.)$/.test(firstRight.text) || DASHES.has(firstRight.text) || rightCue;
+      let standalone = leftOk && (rightOk || sentenceLike);
+      // "a ajouté que, « … »": quoted words inside a content clause.
+      const lastWordLeft = [...left].reverse().find((t) => t.text !== ',');
+      if (lastWordLeft && this.lex.complementizers.has(lastWordLeft.low)) standalone = false;
+      if (standalone && r.words <= 2) {
+        // One or two words in quote marks stand alone only as an answer with an attribution.
+        const leftEmpty = !lastLeft || lastLeft.text === ':';
+        standalone = (leftEmpty || leftCue) && (rightCue || leftCue || lastLeft?.text === ':') && r.words > 0;
+      }
+      if (standalone && lastLeft && lastLeft.text === ',' && r.words <= 4 && !rightCue) {
+        // "les mots « A », « B »": a list of quoted words, not speech.
+        const c = this.cues[b.segA.index].find((x) => x.last >= b.openIdx - 4 && x.last < b.openIdx);
+        if (!c) standalone = false;
+      }
+      r.standalone = standalone;
+    }
+  }
+
+  // ---------------------------------------------------------------- direct quotes
+
+  /**
+   * The subject of a cue. `minIdx`: the first token the subject may start at (after a quote that
+   * precedes the cue), or -1 when the cue does not follow a quote.
+   */
+  private speakerOfCue(c: Cue, afterQuote: boolean, minIdx = -1): SpeakerRef | null {
+    const seg = c.seg;
+    if (c.kind === 'prep') {
+      const r = npStartingAt(this.lex, seg, c.last + 1, { stopAt: new Set([',']) });
+      return r ? { ...rangeSpan(seg, r), how: 'selon' } : null;
+    }
+    if (c.inverted) return { ...spanOf(c.inverted), how: 'pron' };
+    if (c.participle) {
+      // "…, Carson said, responding to …": the subject of the finite cue before the participle.
+      const prevCue = [...this.cues[seg.index]].reverse().find((x) => x.head < c.first && !x.participle && !x.infinitive && x.kind === 'verb');
+      if (prevCue) {
+        const sp = this.speakerOfCue(prevCue, false);
+        if (sp) return sp;
+      }
+      const r = clauseSubject(this.lex, seg, c.first);
+      return r ? { ...rangeSpan(seg, r), how: 'np' } : null;
+    }
+    if (c.infinitive) {
+      // "je voudrais rappeler que", "a tenu à préciser que": the subject of the verb the infinitive depends on.
+      let j = c.first - 1;
+      while (j >= 0 && (/^(?:à|de|d'|to|ne|n'|pas|not|also|aussi|encore)$/.test(seg.toks[j].low) || this.lex.clitics.has(seg.toks[j].low))) j--;
+      if (j >= 0 && j < c.first - 0 && isVerbLike(this.lex, seg.toks[j], seg.toks[j - 1])) {
+        let f = j;
+        while (f - 1 >= 0 && (this.lex.auxiliaries.has(seg.toks[f - 1].low) || this.lex.negation.has(seg.toks[f - 1].low))) f--;
+        const r = subjectLeftOf(this.lex, seg, f);
+        if (r) return { ...rangeSpan(seg, r), how: 'np' };
+      }
+    }
+    const before = seg.toks[c.first - 1];
+    const leftBlocked = !before || before.text === ',' || /^[»”"’]$/.test(before.text) || before.text === ':';
+    if (!leftBlocked || (before && before.text === ',' && !afterQuote)) {
+      const r = subjectLeftOf(this.lex, seg, c.first);
+      if (r && r.first >= minIdx) return { ...rangeSpan(seg, r), how: 'np' };
+    } else if (before && before.text === ',' && afterQuote && minIdx >= 0 && c.first - 1 > minIdx) {
+      // "“…,” Morton Blackwell, the committeeman, told AFP": the subject sits between quote and cue.
+      const r = subjectLeftOf(this.lex, seg, c.first);
+      if (r && r.first >= minIdx) return { ...rangeSpan(seg, r), how: 'np' };
+    }
+    // Subject after the verb: "a déclaré le ministre", "said Smith", "a déclaré à l'AFP Sophie Marchal".
+    let k = c.last + 1;
+    while (k < seg.toks.length && this.lex.fillers.has(seg.toks[k].low)) k++;
+    if (seg.toks[k]?.text === ',') k++;
+    if (seg.toks[k] && this.lex.addresseePrepositions.has(seg.toks[k].low)) {
+      const a = this.addresseeAfter(c);
+      if (a.addressee && a.next > k) k = a.next;
+    }
+    const r = npStartingAt(this.lex, seg, k, { stopAt: new Set(['que', "qu'", 'that']) });
+    if (r) return { ...rangeSpan(seg, r), how: 'np' };
+    return null;
+  }
+
+  private directQuotes(): void {
+    const regions = this.view.regions.filter((r) => r.standalone);
+    for (let n = 0; n < regions.length; n++) {
+      const r = regions[n];
+      const b = this.regionBounds(r)!;
+      let cue: Cue | null = null;
+      let speaker: SpeakerRef | null = null;
+      let rule = 'direct';
+      let addressee: Span | null = null;
+      // (A) after the quote: "», a-t-elle dit", "," said Smith", "– Jean Dupont".
+      let k = b.closeIdx + 1;
+      const segB = b.segB;
+      if (segB.toks[k]?.text === ',') k++;
+      if (segB.toks[k] && DASHES.has(segB.toks[k].text) && segB.toks[k + 1] && isCap(segB.toks[k + 1])) {
+        const np = npStartingAt(this.lex, segB, k + 1);
+        if (np) {
+          speaker = { ...rangeSpan(segB, np), how: 'dash' };
+          rule = 'direct:dash';
+        }
+      }
+      if (!speaker) {
+        const c = this.cueStartingAt(segB, k, 6);
+        // "“…” and said that …" is a second predicate, not the attribution of the quote.
+        const coordinated = c !== null && segB.toks.slice(k, c.first).some((u) => this.lex.coordinators.has(u.low) || this.lex.complementizers.has(u.low));
+        if (c && !coordinated && !c.negated && !this.used.has(c)) {
+          cue = c;
+          speaker = this.speakerOfCue(c, true, k);
+          addressee = this.addresseeAfter(c).addressee;
+          rule = 'direct:after';
+        }
+      }
+      // (B) before the quote: "X a déclaré :", "Selon lui, «", "He said, “".
+      if (!cue && !speaker) {
+        const segA = b.segA;
+        let j = b.openIdx - 1;
+        if (segA.toks[j] && (segA.toks[j].text === ':' || segA.toks[j].text === ',')) j--;
+        const cands = this.cues[segA.index].filter((c) => c.last <= j && c.last >= j - 8 && !c.negated);
+        const c = cands[cands.length - 1];
+        if (c && this.onlyFillersBetween(segA, c.last + 1, j) && !this.used.has(c)) {
+          cue = c;
+          speaker = this.speakerOfCue(c, false);
+          addressee = this.addresseeAfter(c).addressee;
+          rule = 'direct:before';
+        } else if (segA.toks[b.openIdx - 1]?.text === ':' && b.openIdx - 1 > 0 && b.openIdx - 1 <= 7) {
+          // "Jean Dupont : « ... »"
+          const np = npEndingAt(this.lex, segA, b.openIdx - 2, 7);
+          if (np && np.first === clauseStart(this.lex, segA, 0) && this.personLike(segA, np)) {
+            speaker = { ...rangeSpan(segA, np), how: 'line' };
+            rule = 'direct:colon';
+          }
+        }
+      }
+      // (C) attribution line ending with ':' in the previous paragraph.
+      if (!cue && !speaker && b.openIdx === 0 && b.segA.index > 0) {
+        const prev = this.view.segs[b.segA.index - 1];
+        const lastTok = prev.toks[prev.toks.length - 1];
+        if (lastTok && lastTok.text === ':') {
+          const cands = this.cues[prev.index].filter((c) => !c.negated && !this.used.has(c));
+          const c = cands[cands.length - 1];
+          if (c && this.onlyFillersBetween(prev, c.last + 1, prev.toks.length - 2)) {
+            cue = c;
+            speaker = this.speakerOfCue(c, false);
+            rule = 'direct:line';
+          } else {
+            const np = npEndingAt(this.lex, prev, prev.toks.length - 2, 8);
+            if (np && np.first === 0 && this.personLike(prev, np)) {
+              speaker = { ...rangeSpan(prev, np), how: 'line' };
+              rule = 'direct:line';
+            }
+          }
+        }
+      }
+      // (D) a dash line after the quote's paragraph: "— Jean Dupont".
+      if (!cue && !speaker && b.closeIdx >= b.segB.toks.length - 2) {
+        const next = this.view.segs[b.segB.index + 1];
+        if (next && next.para !== b.segB.para && next.toks.length <= 10 && DASHES.has(next.toks[0].text)) {
+          const np = npStartingAt(this.lex, next, 1);
+          if (np) {
+            speaker = { ...rangeSpan(next, np), how: 'dash' };
+            rule = 'direct:dashline';
+          }
+        }
+      }
+      // (E) the speaker of the previous sentence.
+      if (!cue && !speaker) {
+        const prevQuote = this.previousSpeaker(b.segA);
+        if (prevQuote) {
+          speaker = prevQuote;
+          rule = 'direct:previous';
+        }
+      }
+      if (cue) this.used.add(cue);
+      let content: Span = { ...r.content };
+      let lastRegion = r;
+      // English inserted cue: "Part one," he said, "part two." → one quote.
+      const r2 = regions[n + 1];
+      if (cue && r2 && rule === 'direct:after') {
+        const b2 = this.regionBounds(r2);
+        if (b2 && b2.segA === segB && cue.seg === segB) {
+          const between = this.view.text.slice(this.endOfCueClause(cue, speaker), r2.open);
+          if (/^[\s,;:]*$/.test(between)) {
+            content = { start: r.content.start, end: r2.content.end };
+            lastRegion = r2;
+            n++;
+          }
+        }
+      }
+      content = trimContent(this.view.text, content);
+      if (content.end <= content.start) continue;
+      this.quotes.push({ type: 'direct', content, cue, speaker, addressee, object: null, seg: b.segA.index, rule, region: r.index });
+      void lastRegion;
+    }
+  }
+
+  private endOfCueClause(cue: Cue, speaker: SpeakerRef | null): number {
+    let end = cue.seg.toks[cue.last].end;
+    if (speaker && speaker.end > end) end = speaker.end;
+    const seg = cue.seg;
+    // Fillers and addressee after the cue ("he told reporters").
+    const a = this.addresseeAfter(cue);
+    if (a.next > cue.last + 1) end = Math.max(end, seg.toks[a.next - 1].end);
+    return end;
+  }
+
+  private onlyFillersBetween(seg: Seg, from: number, to: number): boolean {
+    for (let k = from; k <= to; k++) {
+      const t = seg.toks[k];
+      if (!t) return false;
+      if (t.text === ',' || t.text === ':') continue;
+      if (!t.word) return false;
+      if (this.lex.complementizers.has(t.low)) return false;
+      if (isVerbLike(this.lex, t)) return false;
+    }
+    return to - from < 9;
+  }
+
+  private personLike(seg: Seg, r: Range): boolean {
+    for (let k = r.first; k <= r.last; k++) {
+      const t = seg.toks[k];
+      if (isCap(t) || this.lex.roleNouns.has(t.low) || this.lex.subjectPronouns.has(t.low)) return true;
+    }
+    return false;
+  }
+
+  /** Speaker of a quote in the previous segment (same or previous paragraph), or the subject of that segment. */
+  private previousSpeaker(seg: Seg): SpeakerRef | null {
+    const prev = this.view.segs[seg.index - 1];
+    if (!prev || seg.para - prev.para > 1) return null;
+    for (let q = this.quotes.length - 1; q >= 0; q--) {
+      const quote = this.quotes[q];
+      if (quote.seg < prev.index - 0) break;
+      if (quote.speaker) return { start: quote.speaker.start, end: quote.speaker.end, how: 'prev' };
+    }
+    // A cue in the previous sentence with a subject and no content of its own: "Jean Dupont a réagi."
+    for (const c of this.cues[prev.index]) {
+      if (c.negated || c.kind !== 'verb') continue;
+      const s = this.speakerOfCue(c, false);
+      if (s) {
+        this.used.add(c);
+        return { start: s.start, end: s.end, how: 'prev' };
+      }
+    }
+    // A named subject at the start of the previous sentence.
+    const subj = clauseSubject(this.lex, prev, prev.toks.length);
+    if (subj) {
+      const first = prev.toks[subj.first];
+      const isPron = subj.first === subj.last && this.lex.subjectPronouns.has(first.low);
+      let named = false;
+      for (let k = subj.first; k <= subj.last; k++) if (isCap(prev.toks[k]) && (k > 0 || subj.last > subj.first)) named = true;
+      const after = prev.toks[subj.last + 1];
+      if ((isPron || named) && after && isVerbLike(this.lex, after)) return { ...rangeSpan(prev, subj), how: 'prev' };
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- indirect quotes
+
+  /** Skips what may sit between a cue and its content: fillers, addressee, adverbial phrases. */
+  private addresseeAfter(c: Cue): { next: number; addressee: Span | null; object: Span | null } {
+    const seg = c.seg;
+    const toks = seg.toks;
+    let k = c.last + 1;
+    let addressee: Span | null = null;
+    let object: Span | null = null;
+    const stop = new Set(['que', "qu'", 'that', 'de', "d'", 'to', ',']);
+    for (let guard = 0; guard < 8 && k < toks.length; guard++) {
+      const t = toks[k];
+      const multi = multiwordFiller(this.lex, toks, k);
+      if (multi > 0) {
+        k += multi;
+        continue;
+      }
+      if (this.lex.fillers.has(t.low) || t.text === ',') {
+        k++;
+        continue;
+      }
+      if (this.lex.addresseePrepositions.has(t.low) && toks[k + 1] && !(this.lex.lang === 'en' && !isCap(toks[k + 1]) && /^(?:be|have|do|make|take|stop|end|go|help)$/.test(toks[k + 1].low))) {
+        if (this.lex.lang === 'fr' && t.low === 'à' && isInfinitiveFr(toks[k + 1])) break; // "appeler à manifester"
+        if (this.lex.lang === 'en' && t.low === 'to' && !isCap(toks[k + 1]) && !/^(?:the|reporters|journalists|him|her|them|me|us|a|an|his|their|cnn|fox|nbc|abc|cbs|msnbc|supporters|voters|the)$/.test(toks[k + 1].low)) break;
+        const np = npStartingAt(this.lex, seg, k + 1, { stopAt: stop });
+        if (!np) break;
+        // "à l'AFP Sophie Marchal": the addressee ends where a name of two words begins.
+        for (let j = np.first + 1; j < np.last; j++) {
+          if (isCap(toks[j]) && isCap(toks[j - 1]) && isCap(toks[j + 1])) {
+            np.last = j - 1;
+            break;
+          }
+        }
+        addressee = rangeSpan(seg, np);
+        k = np.last + 1;
+        continue;
+      }
+      if (this.lex.adverbialPrepositions.has(t.low) && !this.lex.addresseePrepositions.has(t.low)) {
+        const np = npStartingAt(this.lex, seg, k + 1, { stopAt: stop, max: 8 });
+        if (!np) break;
+        k = np.last + 1;
+        continue;
+      }
+      break;
+    }
+    // Object of verbs like "tell", "informer", "accuser": "told reporters that", "accuse Moscou de".
+    const verbsWithObject = this.lex.lang === 'fr' ? FR_OBJECT_VERBS : EN_OBJECT_VERBS;
+    if (verbsWithObject.has(c.lemma) && toks[k] && !this.lex.complementizers.has(toks[k].low) && toks[k].word) {
+      const np = npStartingAt(this.lex, seg, k, { stopAt: stop, max: 8 });
+      // An accusation's object is its target only when "de"/"of"/"for" follows; otherwise it is the content.
+      const follow = np ? toks[np.last + 1] : undefined;
+      if (np && (c.cls !== 'accuse' || (follow && /^(?:de|d'|of|for)$/.test(follow.low)))) {
+        const span = rangeSpan(seg, np);
+        if (c.cls === 'accuse') object = span;
+        else if (!addressee) addressee = span;
+        k = np.last + 1;
+        while (toks[k] && (this.lex.fillers.has(toks[k].low) || toks[k].text === ',')) k++;
+      }
+    }
+    return { next: k, addressee, object };
+  }
+
+  /** Where the content clause that starts at token `s` ends (exclusive offset). */
+  private clauseEnd(seg: Seg, s: number, c: Cue | null): number {
+    const toks = seg.toks;
+    const compound = c !== null && c.first < c.head;
+    let k = s;
+    let lastIn = s - 1;
+    for (; k < toks.length; k++) {
+      const t = toks[k];
+      if (t.text === ';') break;
+      if (t.region >= 0 && this.view.regions[t.region].standalone && k > s + 1 && t.region !== toks[s].region) {
+        // A direct quote further on has its own attribution.
+        const r = this.view.regions[t.region];
+        if (this.quotes.some((q) => q.region === r.index)) break;
+      }
+      if (t.text === ',' || (t.word && this.lex.coordinators.has(t.low))) {
+        const nextCue = this.cueStartingAt(seg, k + 1, 5);
+        if (nextCue && nextCue !== c) break;
+        if (t.word && this.lex.lang === 'fr' && compound && t.low === 'et') {
+          // "... et a appelé à": a second predicate of the main clause.
+          const a = toks[k + 1];
+          const v = toks[k + 2];
+          if (a && /^(?:a|ont|avait|avaient|est|sont|aurait|auraient)$/.test(a.low) && v && v.word && /(?:é|i|u|is|it|t)$/.test(v.low)) break;
+        }
+      }
+      lastIn = k;
+    }
+    // Trailing punctuation is not content; a closing mark whose opening mark is in the content is.
+    let e = lastIn;
+    while (e >= s) {
+      const t = toks[e];
+      if (END_PUNCT.test(t.text)) {
+        e--;
+        continue;
+      }
+      if (CLOSE_MARKS.test(t.text)) {
+        const openedInside = this.view.regions.some((r) => r.close === t.start && r.open >= toks[s].start);
+        if (!openedInside) {
+          e--;
+          continue;
+        }
+      }
+      break;
+    }
+    return e >= s ? toks[e].end : toks[s].start;
+  }
+
+  private subjectBefore(seg: Seg, from: number, c: Cue): boolean {
+    for (let k = from; k < c.first; k++) if (seg.toks[k].word) return true;
+    return false;
+  }
+
+  /** "Lynch: No outside influence on FBI probe" / "Macron : la France ne cédera pas". */
+  private colonQuote(seg: Seg): void {
+    const toks = seg.toks;
+    const colon = toks.findIndex((t) => t.text === ':');
+    if (colon < 1 || colon > 6 || colon >= toks.length - 3) return;
+    const np = npEndingAt(this.lex, seg, colon - 1, 6);
+    if (!np || np.first !== 0) return;
+    for (let k = 0; k < colon; k++) {
+      const t = toks[k];
+      if (/\d/.test(t.text) || (t.word && !isCap(t) && !this.lex.npPrepositions.has(t.low) && !this.lex.determiners.has(t.low) && !this.lex.roleNouns.has(t.low))) return;
+    }
+    if (COLON_LABELS.has(toks[0].low)) return;
+    if (toks[colon + 1].region >= 0) return; // a direct quote: handled with the quote marks
+    const words = toks.slice(colon + 1).filter((t) => t.word).length;
+    if (words < 3) return;
+    if (this.quotes.some((q) => q.seg === seg.index)) return;
+    const e = this.clauseEnd(seg, colon + 1, null);
+    this.push(seg, null, toks[colon + 1].start, e, { ...rangeSpan(seg, np), how: 'line' }, null, null, 'indirect:colon');
+  }
+
+  private indirectQuotes(): void {
+    for (const seg of this.view.segs) this.colonQuote(seg);
+    for (const seg of this.view.segs) {
+      const eligible = this.cues[seg.index].filter((c) => !c.negated && !c.passive && !this.used.has(c) && seg.toks[c.head].region < 0);
+      // A sentence that ends with its attribution ("…, Jen Psaki a déclaré aux journalistes.") is
+      // one quote: the verbs before the comma are part of its content.
+      const last = eligible[eligible.length - 1];
+      let skipBefore = -1;
+      if (last && last.kind === 'verb' && this.reversedQuote(seg, last)) {
+        this.used.add(last);
+        skipBefore = last.first;
+      }
+      for (const c of eligible) {
+        if (this.used.has(c) || c.head < skipBefore) continue;
+        if (c.kind === 'prep') this.selonQuote(seg, c);
+        else this.verbQuote(seg, c);
+      }
+    }
+  }
+
+  private push(seg: Seg, c: Cue | null, s: number, e: number, speaker: SpeakerRef | null, addressee: Span | null, object: Span | null, rule: string): boolean {
+    if (e <= s) return false;
+    let content = trimContent(this.view.text, { start: s, end: e });
+    if (content.end <= content.start) return false;
+    // A content that is exactly a direct quote is that direct quote.
+    const inRegions = this.view.regions.filter((r) => r.content.start < content.end && r.content.end > content.start);
+    const exactly = inRegions.find((r) => r.standalone && r.open <= content.start && (r.close < 0 ? r.content.end : r.close + 1) >= content.end);
+    if (exactly) return false;
+    // Drop a quote mark left open at the start when its pair is outside.
+    const startTok = tokAt(this.view, content.start);
+    if (startTok && OPEN_MARKS.test(startTok.text) && !inRegions.some((r) => r.open === startTok.start && r.close >= 0 && r.close < content.end)) {
+      content = trimContent(this.view.text, { start: startTok.end, end: content.end });
+    }
+    const words = toksIn(this.view, content).filter((t) => t.word).length;
+    let type: QuoteCand['type'] = inRegions.length > 0 ? 'mixed' : 'indirect';
+    // Speech without quote marks before its cue ("Je ne sais pas, répond-il") is direct speech.
+    if (type === 'indirect' && (rule === 'indirect:reversed' || rule === 'indirect:inserted') && toksIn(this.view, content).some((t) => FIRST_PERSON.has(t.low))) type = 'direct';
+    // One quoted word after a cue ("s'est dite « préoccupée »") is the speaker's word.
+    if (words < 2 && !(type === 'mixed' && words === 1)) return false;
+    this.quotes.push({ type, content, cue: c, speaker, addressee, object, seg: seg.index, rule, region: -1 });
+    return true;
+  }
+
+  private selonQuote(seg: Seg, c: Cue): void {
+    const toks = seg.toks;
+    const np = npStartingAt(this.lex, seg, c.last + 1, { stopAt: new Set([',']) });
+    if (!np) return;
+    const speaker: SpeakerRef = { ...rangeSpan(seg, np), how: 'selon' };
+    const start = clauseStart(this.lex, seg, 0);
+    if (c.first <= start) {
+      // "Selon X, CONTENT."
+      let k = np.last + 1;
+      if (toks[k]?.text !== ',') return;
+      k++;
+      const e = this.clauseEnd(seg, k, c);
+      this.push(seg, c, toks[k]?.start ?? seg.end, e, speaker, null, null, 'indirect:selon');
+    } else if (toks[c.first - 1]?.text === ',') {
+      // "CONTENT, selon X."
+      const after = toks[np.last + 1];
+      if (after && !END_PUNCT.test(after.text)) return;
+      this.push(seg, c, toks[start].start, toks[c.first - 2]?.end ?? toks[start].end, speaker, null, null, 'indirect:selon-after');
+    }
+  }
+
+  private verbQuote(seg: Seg, c: Cue): void {
+    const toks = seg.toks;
+    if (c.frames.includes('post')) return; // attributes direct quotes only ("», sourit-il")
+    if (c.frames.includes('frag')) {
+      // "called the statement “offensive”", "a qualifié la décision de « scandaleuse »".
+      for (let m = c.last + 1; m < Math.min(toks.length, c.last + 10); m++) {
+        const u = toks[m];
+        if (u.region >= 0 && !this.view.regions[u.region].standalone) {
+          const speaker = this.speakerOfCue(c, false);
+          if (speaker) this.push(seg, c, toks[c.last + 1].start, this.clauseEnd(seg, c.last + 1, c), speaker, null, null, 'mixed:object');
+          return;
+        }
+        if (u.word && (isVerbLike(this.lex, u, toks[m - 1]) || this.lex.complementizers.has(u.low))) return;
+        if (!u.word && !OPEN_MARKS.test(u.text) && u.text !== ',' && u.text !== '-') return;
+      }
+      return;
+    }
+    const after = this.addresseeAfter(c);
+    let { addressee } = after;
+    const { next, object } = after;
+    const k = next;
+    const t = toks[k];
+    let contentStart = -1;
+    let rule = '';
+    const farQue = t && !this.lex.complementizers.has(t.low) ? this.complementizerAhead(seg, k) : -1;
+    if (t && this.lex.complementizers.has(t.low)) {
+      contentStart = k + 1;
+      rule = 'indirect:que';
+    } else if (farQue > 0) {
+      // "is telling customers at a popular Manchester, New Hampshire, breakfast spot that …"
+      contentStart = farQue + 1;
+      rule = 'indirect:que';
+    } else if (t && this.lex.lang === 'fr' && (t.low === 'de' || t.low === "d'" || (t.low === 'à' && (c.cls === 'ask' || c.frames.includes('inf')))) && (c.frames.includes('inf') || c.cls === 'ask' || c.cls === 'accuse')) {
+      const v = toks[k + 1];
+      const v2 = toks[k + 2];
+      if (isInfinitiveFr(v) || (v && (/^(?:l'|le|la|les|lui|leur|se|s'|y|en|ne|n')$/.test(v.low) || OPEN_MARKS.test(v.text)) && isInfinitiveFr(v2))) {
+        contentStart = k + 1;
+        rule = 'indirect:inf';
+      }
+    } else if (t && this.lex.lang === 'fr' && (c.cls === 'assert' || c.cls === 'deny' || c.cls === 'speech' || c.cls === 'opinion') && (/^(?:avoir|être|ne|n'|vouloir|pouvoir|devoir|savoir|faire|aller|venir)$/.test(t.low) || (t.feats !== null && t.feats.includes('VerbForm=Inf')))) {
+      contentStart = k;
+      rule = 'indirect:inf';
+    } else if (t && this.lex.lang === 'en' && t.low === 'to' && (c.frames.includes('inf') || c.cls === 'ask') && toks[k + 1]?.word) {
+      contentStart = k + 1;
+      rule = 'indirect:inf';
+    } else if (t && this.lex.lang === 'en' && c.kind === 'verb' && !c.infinitive && c.cls !== 'ask' && c.cls !== 'accuse' && c.cls !== 'deny' && t.word && (EN_CLAUSE_START.has(t.low) || (isCap(t) && !c.participle) || !EN_NOT_CLAUSE_START.has(t.low))) {
+      // Zero "that": "Trump said he would ...", "She said the plan was ...".
+      // A subject pronoun followed by a word starts a clause ("he made", "they want").
+      let finite = /^(?:he|she|they|we|i|there|you)$/.test(t.low) && (toks[k + 1]?.word ?? false);
+      for (let m = k + 1; !finite && m < Math.min(toks.length, k + 14); m++) {
+        const u = toks[m];
+        if (u.text === ';' || u.text === ':' || u.text === '?' || u.text === '!') break;
+        if (!u.word) continue;
+        // Untagged, a plural noun looks like a verb in -s: only a pronoun subject lets "-s" count.
+        const pronounStart = EN_CLAUSE_START.has(t.low) && this.lex.subjectPronouns.has(t.low);
+        if (u.upos ? u.upos === 'VERB' || u.upos === 'AUX' : (EN_FINITE.test(u.low) && (pronounStart || !/^\w+s$/.test(u.low) || /^(?:is|was|has|does)$/.test(u.low))) || /^(?:'s|'re|'ve|'ll|'d|n't)$/.test(u.low) || /n't$/.test(u.low)) {
+          if (isCap(u) && !u.upos) continue;
+          finite = true;
+          break;
+        }
+      }
+      if (finite && !(t.low === 'it' && toks[k + 1] && !toks[k + 1].word)) {
+        contentStart = k;
+        rule = 'indirect:zero-that';
+      }
+    }
+    if (contentStart < 0 && this.lex.lang === 'fr' && (c.frames.includes('inf') || c.cls === 'ask') && this.lex.addresseePrepositions.has(toks[c.last + 1]?.low ?? '')) {
+      // "a demandé à l'Organisation du traité (OTSC) dirigée par la Russie de l'aider à ..."
+      const from = c.last + 1;
+      for (let m = from + 1; m < Math.min(toks.length, from + 20); m++) {
+        const u = toks[m];
+        if (u.text === '.' || u.text === ';' || this.lex.complementizers.has(u.low)) break;
+        if ((u.low === 'de' || u.low === "d'") && (isInfinitiveFr(toks[m + 1]) || (/^(?:l'|le|la|les|lui|leur|se|s'|y|en|ne|n')$/.test(toks[m + 1]?.low ?? '') && isInfinitiveFr(toks[m + 2])))) {
+          contentStart = m + 1;
+          rule = 'indirect:inf';
+          addressee = { start: toks[from + 1].start, end: toks[m - 1].end };
+          break;
+        }
+      }
+    }
+    // Quoted words in the object: "a juré une « riposte difficile »", "accusant la violence « des comploteurs »".
+    if (contentStart < 0 && t) {
+      for (let m = k; m < Math.min(toks.length, k + 5); m++) {
+        const u = toks[m];
+        if (u.region >= 0 && !this.view.regions[u.region].standalone) {
+          contentStart = k;
+          rule = 'mixed:object';
+          break;
+        }
+        if (!u.word && !OPEN_MARKS.test(u.text)) break;
+      }
+    }
+    if (contentStart >= 0 && contentStart < toks.length) {
+      const speaker = this.speakerOfCue(c, false);
+      if (!speaker) return;
+      let e = this.clauseEnd(seg, contentStart, c);
+      const tc = this.view.hasTree ? treeContent(this.view, seg, c) : null;
+      if (tc && tc.start >= toks[contentStart].start - 1 && tc.end > toks[contentStart].start) e = Math.min(e, Math.max(tc.end, toks[contentStart].end));
+      this.push(seg, c, toks[contentStart].start, e, this.treeSpeaker(seg, c, speaker), addressee, object, rule);
+      return;
+    }
+  }
+
+  /** A "que"/"that" a few noun-phrase words after the cue (addressee, place, time), or -1. */
+  private complementizerAhead(seg: Seg, k: number): number {
+    const toks = seg.toks;
+    for (let m = k; m < Math.min(toks.length - 1, k + 18); m++) {
+      const u = toks[m];
+      if (this.lex.complementizers.has(u.low)) return m > k ? m : -1;
+      if (u.text === ',' || u.text === '(' || u.text === ')' || u.text === '-') continue;
+      // The dot of an abbreviation ("on Sept. 10").
+      if (u.text === '.' && toks[m - 1] && toks[m - 1].end === u.start && /^\p{Lu}\p{Ll}{0,3}$/u.test(toks[m - 1].text)) continue;
+      if (!u.word || u.region >= 0) return -1;
+      if (this.lex.relatives.has(u.low) || this.lex.coordinators.has(u.low)) return -1;
+      if (isVerbLike(this.lex, u, toks[m - 1])) return -1;
+      if (this.lex.stops.has(u.low) && !this.lex.adverbialPrepositions.has(u.low) && !this.lex.npPrepositions.has(u.low) && !this.lex.fillers.has(u.low)) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * The tree subject replaces the phrase the text rule found only when that phrase holds a verb
+   * (a sign the rule walked past the subject); otherwise the text rule, which a wrong parse
+   * cannot mislead, stands.
+   */
+  private treeSpeaker(seg: Seg, c: Cue, speaker: SpeakerRef): SpeakerRef {
+    if (!this.view.hasTree || speaker.how === 'pron') return speaker;
+    const ts = treeSubject(this.view, seg, c);
+    if (!ts) return speaker;
+    if (ts.start < speaker.end && ts.end > speaker.start) return speaker; // they agree
+    const words = toksIn(this.view, speaker);
+    const holdsVerb = words.some((t, i) => i > 0 && (t.upos === 'VERB' || t.upos === 'AUX'));
+    return holdsVerb ? { ...ts, how: 'np' } : speaker;
+  }
+
+  /** "CONTENT, X a déclaré." / "CONTENT, said X." / "CONTENT, X said, CONTENT." */
+  private reversedQuote(seg: Seg, c: Cue): boolean {
+    if (c.participle || c.infinitive) return false;
+    const toks = seg.toks;
+    let comma = -1;
+    if (toks[c.first - 1]?.text === ',') comma = c.first - 1;
+    else {
+      const subj = subjectLeftOf(this.lex, seg, c.first);
+      if (subj && toks[subj.first - 1]?.text === ',') comma = subj.first - 1;
+      if (subj && (toks[subj.first - 1]?.text === '»' || toks[subj.first - 1]?.text === '"' || toks[subj.first - 1]?.text === '”')) {
+        comma = subj.first - 1;
+      }
+    }
+    if (comma < 2) return false;
+    const speaker = this.speakerOfCue(c, comma === c.first - 1);
+    if (!speaker) return false;
+    // After the cue: only its subject, fillers, addressee, adverbials, then the end (or a comma and more content).
+    const a = this.addresseeAfter(c);
+    let k = Math.max(a.next, c.last + 1);
+    const spEndTok = tokAt(this.view, speaker.end - 1);
+    if (spEndTok && spEndTok.seg === seg.index && spEndTok.i >= k) k = spEndTok.i + 1;
+    while (k < toks.length && (this.lex.fillers.has(toks[k].low))) k++;
+    const start = clauseStart(this.lex, seg, 0);
+    const contentLast = toks[comma - 1];
+    if (toks[comma].text !== ',' && contentLast && !CLOSE_MARKS.test(toks[comma].text)) return false;
+    const endContent = CLOSE_MARKS.test(toks[comma].text) ? toks[comma].end : contentLast.end;
+    if (k >= toks.length || END_PUNCT.test(toks[k].text) && toks.slice(k).every((u) => !u.word)) {
+      return this.push(seg, c, toks[start].start, endContent, speaker, a.addressee, null, 'indirect:reversed');
+    }
+    if (toks[k].text === ',' && comma - start >= 2) {
+      // Inserted: "The economy, Trump said, is strong."
+      const e = this.clauseEnd(seg, k + 1, c);
+      return this.push(seg, c, toks[start].start, e, speaker, a.addressee, null, 'indirect:inserted');
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- clean-up
+
+  private dedupe(): QuoteCand[] {
+    const rank = (q: QuoteCand) => (q.type === 'direct' ? 0 : q.rule === 'indirect:que' || q.rule === 'indirect:inf' ? 1 : q.rule === 'mixed:object' ? 2 : 3);
+    const kept: QuoteCand[] = [];
+    const byRank = [...this.quotes].sort((a, b) => rank(a) - rank(b) || a.content.start - b.content.start);
+    for (const q of byRank) {
+      const len = q.content.end - q.content.start;
+      const clash = kept.find((o) => {
+        const ov = Math.min(o.content.end, q.content.end) - Math.max(o.content.start, q.content.start);
+        if (ov <= 0) return false;
+        const olen = o.content.end - o.content.start;
+        // A direct quote inside an indirect one's content is a mixed quote's fragment: keep the bigger one only if it is not direct.
+        return ov >= 0.5 * Math.min(len, olen) && (o.cue === q.cue || ov >= 0.8 * len || ov >= 0.8 * olen);
+      });
+      if (!clash) kept.push(q);
+    }
+    kept.sort((a, b) => a.content.start - b.content.start);
+    return kept;
+  }
+}
+
+const FR_MULTI_FILLERS = ["d' abord", "tout d' abord", 'de nouveau', 'à nouveau', 'une nouvelle fois', 'de son côté', 'pour sa part', 'quant à lui', 'quant à elle', "d' ailleurs", 'par ailleurs', 'en outre', 'elle aussi', 'lui aussi', 'en substance', 'en effet', 'à son tour'].map((p) => p.split(' '));
+const EN_MULTI_FILLERS = ['in a statement', 'in an interview', 'on twitter', 'in a tweet', 'at a press conference', 'at a news conference', 'on monday', 'on tuesday', 'on wednesday', 'on thursday', 'on friday', 'on saturday', 'on sunday', 'last week', 'this week', 'last month', 'in a statement released', 'once again', 'for his part', 'for her part'].map((p) => p.split(' '));
+
+/** Length of a multiword filler ("d'abord", "in a statement") starting at token k, or 0. */
+export function multiwordFiller(lex: QuoteLexicon, toks: Tok[], k: number): number {
+  for (const words of lex.lang === 'fr' ? FR_MULTI_FILLERS : EN_MULTI_FILLERS) {
+    if (words.every((w, n) => toks[k + n]?.low === w)) return words.length;
+  }
+  return 0;
+}
+
+function spanOf(p: Pron): Span {
+  return { start: p.start, end: p.end };
+}
+
+/** Trims spaces, a trailing comma and unpaired edge marks from a content span. */
+export function trimContent(text: string, span: Span): Span {
+  let { start, end } = span;
+  const ws = /[\s\u00a0\u202f\u2009]/;
+  for (let guard = 0; guard < 4; guard++) {
+    while (start < end && (ws.test(text[start]) || text[start] === ',')) start++;
+    while (end > start && ws.test(text[end - 1])) end--;
+    if (end > start && (text[end - 1] === ',' || text[end - 1] === ';' || text[end - 1] === ':')) end--;
+    else break;
+  }
+  return { start, end };
+}

@@ -1,0 +1,184 @@
+/** Features of "a sentence ends after this token", the running quote state, and which tokens are asked. */
+import type { FeatureBuffer } from '../learn/features.js';
+import type { Abbreviations } from './abbreviations.js';
+import { C, isLetterClass, normCode } from './chars.js';
+import { EDGE_CLASS, hashInts } from './feature-hash.js';
+import { isTitle } from './scan.js';
+import type { TokenArrays } from './token-arrays.js';
+
+const enum S {
+  Bias = 1,
+  Form,
+  Next,
+  Prev,
+  FormNext,
+  PrevForm,
+  Shapes,
+  PrevShapeFormNextShape,
+  NextNext,
+  FormNextClass,
+  Chars,
+  Quotes,
+  QuotesNext,
+  Length,
+  FormNextShape,
+  PrevFormShape,
+  Glue,
+  NextShape,
+  Tags,
+  Tags3,
+  TagNextShape,
+  NextTagShape,
+  Abbrev,
+  PrevAbbrev,
+  TagsNextShape,
+  LastClassNextTagShape,
+  ParagraphQuotes,
+  ParagraphQuotesNext,
+}
+
+/** Running state of the sentence classifier: brackets and quotes opened in the current sentence. */
+export class SentenceState {
+  sinceStart = 0;
+  /** « “ opened and not closed in the sentence (capped). */
+  openQuotes = 0;
+  /** Parity of straight double quotes in the sentence. */
+  straightQuotes = 0;
+  openParens = 0;
+  /**
+   * The same quote counts over the paragraph so far: a quotation may span sentences, and only
+   * then does '"' after "pollution." read as closing.
+   */
+  paragraphQuotes = 0;
+  paragraphStraight = 0;
+  /** Starts a paragraph. */
+  reset(): void {
+    this.resetSentence();
+    this.paragraphQuotes = 0;
+    this.paragraphStraight = 0;
+  }
+
+  private resetSentence(): void {
+    this.sinceStart = 0;
+    this.openQuotes = 0;
+    this.straightQuotes = 0;
+    this.openParens = 0;
+  }
+
+  /** Takes token t into account; call after deciding whether a sentence ends after it. */
+  advance(text: string, toks: TokenArrays, t: number, endsSentence: boolean): void {
+    let code = -1;
+    if (toks.end[t] - toks.start[t] === 1) {
+      code = text.charCodeAt(toks.start[t]);
+      if (code === 0xab || code === 0x201c) this.paragraphQuotes = Math.min(this.paragraphQuotes + 1, 2);
+      else if (code === 0xbb || code === 0x201d) this.paragraphQuotes = Math.max(this.paragraphQuotes - 1, 0);
+      else if (code === 34) this.paragraphStraight ^= 1;
+    }
+    if (endsSentence) {
+      this.resetSentence();
+      return;
+    }
+    this.sinceStart++;
+    if (code === 0xab || code === 0x201c) this.openQuotes = Math.min(this.openQuotes + 1, 2);
+    else if (code === 0xbb || code === 0x201d) this.openQuotes = Math.max(this.openQuotes - 1, 0);
+    else if (code === 34) this.straightQuotes ^= 1;
+    else if (code === 40 || code === 91) this.openParens = Math.min(this.openParens + 1, 2);
+    else if (code === 41 || code === 93) this.openParens = Math.max(this.openParens - 1, 0);
+  }
+
+  code(): number {
+    return this.openQuotes * 8 + this.straightQuotes * 4 + this.openParens;
+  }
+
+  paragraphCode(): number {
+    return this.paragraphQuotes * 2 + this.paragraphStraight;
+  }
+}
+
+function lengthBucket(n: number): number {
+  return n < 4 ? n : n < 6 ? 4 : n < 10 ? 5 : n < 20 ? 6 : n < 40 ? 7 : 8;
+}
+
+/** Features of "a sentence ends after token t" (t is not the last token of the paragraph). */
+export function sentenceFeatures(
+  text: string,
+  toks: TokenArrays,
+  t: number,
+  state: SentenceState,
+  abbreviations: Abbreviations,
+  out: FeatureBuffer,
+): void {
+  out.clear();
+  const n = toks.length;
+  const form = toks.hash[t];
+  const shape = toks.shape[t];
+  const prev = t > 0 ? toks.hash[t - 1] : 1;
+  const prevShape = t > 0 ? toks.shape[t - 1] : 1;
+  const next = t + 1 < n ? toks.hash[t + 1] : 2;
+  const nextShape = t + 1 < n ? toks.shape[t + 1] : 2;
+  const next2 = t + 2 < n ? toks.hash[t + 2] : 2;
+  const nextClass = t + 1 < n ? toks.firstClass[t + 1] : EDGE_CLASS;
+  const glue = toks.glued[t];
+  out.push(hashInts(S.Bias, 0));
+  out.push(hashInts(S.Form, form));
+  out.push(hashInts(S.Next, next));
+  out.push(hashInts(S.Prev, prev));
+  out.push(hashInts(S.FormNext, form, next));
+  out.push(hashInts(S.PrevForm, prev, form));
+  out.push(hashInts(S.Shapes, shape, nextShape, glue));
+  out.push(hashInts(S.PrevShapeFormNextShape, prevShape, form, nextShape));
+  out.push(hashInts(S.NextNext, next, next2));
+  out.push(hashInts(S.FormNextClass, form, nextClass));
+  const lastChar = normCode(text.charCodeAt(toks.end[t] - 1));
+  const nextChar = t + 1 < n ? normCode(text.charCodeAt(toks.start[t + 1])) : 0;
+  out.push(hashInts(S.Chars, lastChar, nextChar, glue));
+  const q = state.code();
+  out.push(hashInts(S.Quotes, q, form));
+  out.push(hashInts(S.QuotesNext, q, lastChar, nextClass));
+  const pq = state.paragraphCode();
+  out.push(hashInts(S.ParagraphQuotes, pq, lastChar, nextChar));
+  out.push(hashInts(S.ParagraphQuotesNext, pq * 16 + q, nextChar, t + 2 < n ? toks.firstClass[t + 2] : EDGE_CLASS));
+  out.push(hashInts(S.Length, lengthBucket(state.sinceStart), lastChar, nextClass));
+  out.push(hashInts(S.FormNextShape, form, nextShape));
+  out.push(hashInts(S.PrevFormShape, prevShape, form, shape));
+  out.push(hashInts(S.Glue, glue, toks.lastClass[t], nextClass));
+  const tag = toks.tag[t];
+  const nextTag = t + 1 < n ? toks.tag[t + 1] : 255;
+  const prevTag = t > 0 ? toks.tag[t - 1] : 255;
+  out.push(hashInts(S.NextShape, next, nextShape));
+  out.push(hashInts(S.Tags, tag, nextTag));
+  out.push(hashInts(S.Tags3, prevTag, tag, nextTag));
+  out.push(hashInts(S.TagNextShape, tag, lastChar, nextShape));
+  out.push(hashInts(S.NextTagShape, nextTag, nextShape));
+  out.push(hashInts(S.TagsNextShape, tag, nextTag, nextShape));
+  out.push(hashInts(S.LastClassNextTagShape, toks.lastClass[t], nextTag, nextShape));
+  const start = toks.start[t];
+  const end = toks.end[t];
+  if (lastChar === 46) {
+    // "Dr." as one token, or "Dr" "." when the period was split off.
+    if (end - start > 1 && abbreviations.has(text, start, end - 1)) out.push(hashInts(S.Abbrev, nextClass, nextShape));
+    else if (end - start === 1 && t > 0 && toks.glued[t - 1] && abbreviations.has(text, toks.start[t - 1], toks.end[t - 1])) {
+      out.push(hashInts(S.PrevAbbrev, nextClass, nextShape));
+    }
+  }
+}
+
+/**
+ * May a sentence end after token t? Only after punctuation, or before a token that does not start
+ * with a lower-case letter; the classifier is asked only there (the rest never ends a sentence in
+ * the training data often enough to be worth the time). Never after an initial ("J." before a word).
+ */
+export function sentenceCandidate(text: string, toks: TokenArrays, t: number, titles: Abbreviations): boolean {
+  const last = toks.lastClass[t];
+  if (last === C.Period && t + 1 < toks.length) {
+    const len = toks.end[t] - toks.start[t];
+    const next = toks.firstClass[t + 1] as C;
+    const letter = text.charCodeAt(toks.start[t]);
+    if (len === 2 && toks.firstClass[t] === C.Upper && letter !== 73 && letter !== 88 && isLetterClass(next)) return false;
+    // Hyphenated initials ("J.-P. Bruneau") are never an acronym ending a sentence.
+    if (len >= 5 && len <= 8 && next === C.Upper && text.charCodeAt(toks.start[t] + 2) === 45 && text.charCodeAt(toks.start[t] + 1) === 46) return false;
+    if (len > 2 && next === C.Upper && isTitle(titles, text, toks.start[t], toks.end[t] - 1)) return false;
+  }
+  if (last !== C.Lower && last !== C.Upper && last !== C.OtherLetter && last !== C.Digit && last !== C.Comma) return true;
+  return t + 1 >= toks.length || toks.firstClass[t + 1] !== C.Lower;
+}

@@ -1,0 +1,210 @@
+/**
+ * The tokenizer at run time: paragraph → candidate boundaries → tokens → sentence ends →
+ * multiword splits → Sentence objects with offsets into the text.
+ *
+ * All per-character work happens on typed arrays and hashes; strings are only made for the
+ * token and word forms the Document keeps.
+ */
+import type { Sentence, Span, Token, Word } from '../document.js';
+import { FeatureBuffer } from '../learn/features.js';
+import type { Perceptron } from '../learn/perceptron.js';
+import { isSpaceCode } from './chars.js';
+import { gapFeatures } from './gap-features.js';
+import { mwtFeatures } from './mwt-features.js';
+import { SentenceState, sentenceCandidate, sentenceFeatures } from './sentence-features.js';
+import type { TokenizerModel } from './model.js';
+import { ChunkScanner, scanRules, type GapDecider } from './scan.js';
+import { TokenArrays } from './token-arrays.js';
+
+/**
+ * A sentence is cut after this many tokens even without a boundary: the treebanks have none this
+ * long, and later stages (parsers) should not receive a 5 MB "sentence".
+ */
+export const MAX_SENTENCE_TOKENS = 300;
+
+/** Counters of the work done, for checks that the work per character stays bounded. */
+export interface TokenizerStats {
+  characters: number;
+  paragraphs: number;
+  tokens: number;
+  gapCandidates: number;
+  sentenceCandidates: number;
+  mwtCandidates: number;
+  /** Characters the scanner examined beyond the first pass (protected spans, candidate chunks). */
+  scanWork: number;
+}
+
+export class Tokenizer {
+  readonly model: TokenizerModel;
+  readonly stats: TokenizerStats = {
+    characters: 0,
+    paragraphs: 0,
+    tokens: 0,
+    gapCandidates: 0,
+    sentenceCandidates: 0,
+    mwtCandidates: 0,
+    scanWork: 0,
+  };
+  private readonly toks = new TokenArrays();
+  private readonly features = new FeatureBuffer(64);
+  private readonly scores = new Float64Array(2);
+  private readonly scanner: ChunkScanner;
+  private readonly state: SentenceState;
+  private text = '';
+  private pStart = 0;
+  private pEnd = 0;
+  private readonly decideGap: GapDecider = (gap, cs, ce, chunkHash, tokenStart) => {
+    this.stats.gapCandidates++;
+    gapFeatures(this.text, this.pStart, this.pEnd, cs, ce, chunkHash, gap, tokenStart, this.model.abbreviations, this.scanner.rules.clitics, this.features);
+    return this.positive(this.model.gap);
+  };
+
+  constructor(model: TokenizerModel) {
+    this.model = model;
+    this.state = new SentenceState();
+    this.scanner = new ChunkScanner(scanRules(model.meta.lang, model.meta.joinDigitGroups));
+  }
+
+  get lang(): 'fr' | 'en' {
+    return this.model.meta.lang;
+  }
+
+  private positive(p: Perceptron): boolean {
+    const s = this.scores;
+    s[0] = 0;
+    s[1] = 0;
+    p.score(this.features.values, this.features.length, s);
+    return s[1] > s[0];
+  }
+
+  /**
+   * Tokens and sentence ends of text[pStart, pEnd). The returned arrays are reused by the next
+   * call. The last token always ends a sentence.
+   */
+  segmentParagraph(text: string, pStart: number, pEnd: number): TokenArrays {
+    const toks = this.toks;
+    this.text = text;
+    this.pStart = pStart;
+    this.pEnd = pEnd;
+    this.stats.paragraphs++;
+    this.stats.characters += pEnd - pStart;
+    const work = this.scanner.work;
+    this.scanner.scanParagraph(text, pStart, pEnd, toks, this.decideGap);
+    this.stats.scanWork += this.scanner.work - work;
+    const n = toks.length;
+    this.stats.tokens += n;
+    toks.assignTags(text, this.model.wordClasses);
+    const state = this.state;
+    state.reset();
+    for (let t = 0; t + 1 < n; t++) {
+      let end = false;
+      if (state.sinceStart + 1 >= MAX_SENTENCE_TOKENS) end = true;
+      else if (sentenceCandidate(text, toks, t, this.scanner.rules.titles)) {
+        this.stats.sentenceCandidates++;
+        sentenceFeatures(text, toks, t, state, this.model.abbreviations, this.features);
+        end = this.positive(this.model.sentence);
+      }
+      toks.sentenceEnd[t] = end ? 1 : 0;
+      state.advance(text, toks, t, end);
+    }
+    if (n > 0) toks.sentenceEnd[n - 1] = 1;
+    return toks;
+  }
+
+  /** Analysis id of token t when it is to be split into words, else -1. */
+  mwtAnalysis(text: string, toks: TokenArrays, t: number, sentenceStart: boolean): number {
+    const match = this.model.lexicon.match(text, toks.start[t], toks.end[t], toks.hash[t]);
+    if (!match) return -1;
+    if (!match.ambiguous) return match.analysis;
+    this.stats.mwtCandidates++;
+    mwtFeatures(text, toks, t, match.analysis, sentenceStart, this.features);
+    return this.positive(this.model.mwt) ? match.analysis : -1;
+  }
+
+  /**
+   * Sentences of the given paragraphs (spans of `text`, in text order; sentences never cross
+   * them), with ids firstId, firstId + 1, ...
+   */
+  tokenizeParagraphs(text: string, paragraphs: readonly Span[], firstId = 1): Sentence[] {
+    const sentences: Sentence[] = [];
+    let id = firstId;
+    for (const p of paragraphs) {
+      const toks = this.segmentParagraph(text, p.start, p.end);
+      let first = 0;
+      for (let t = 0; t < toks.length; t++) {
+        if (!toks.sentenceEnd[t]) continue;
+        sentences.push(this.buildSentence(text, toks, first, t, String(id++)));
+        first = t + 1;
+      }
+    }
+    return sentences;
+  }
+
+  private buildSentence(text: string, toks: TokenArrays, first: number, last: number, id: string): Sentence {
+    const tokens: Token[] = [];
+    const words: Word[] = [];
+    for (let t = first; t <= last; t++) {
+      const start = toks.start[t];
+      const end = toks.end[t];
+      const form = text.slice(start, end);
+      const spaceAfter = end >= text.length || isSpaceCode(text.charCodeAt(end));
+      const firstWord = words.length;
+      const analysis = this.mwtAnalysis(text, toks, t, t === first);
+      const parts = analysis >= 0 ? this.model.lexicon.words(text, start, end, analysis) : null;
+      if (parts && parts.every((w) => w.length > 0)) for (const w of parts) words.push(newWord(w, tokens.length));
+      else words.push(newWord(form, tokens.length));
+      tokens.push({ start, end, form, spaceAfter, firstWord, lastWord: words.length - 1 });
+    }
+    return { id, start: toks.start[first], end: toks.end[last], tokens, words };
+  }
+}
+
+function newWord(form: string, token: number): Word {
+  return { form, lemma: '_', upos: '_', xpos: '_', feats: '_', head: -1, deprel: '_', token };
+}
+
+/**
+ * Paragraphs of plain text: blocks separated by blank lines. A text without any blank line but
+ * with several lines is taken as one paragraph per line (the usual shape of pasted articles).
+ * Spans exclude surrounding whitespace.
+ */
+export function splitParagraphs(text: string): Span[] {
+  const lines: Span[] = [];
+  let pos = 0;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    lines.push({ start: pos, end: nl });
+    pos = nl + 1;
+  }
+  const blank = (l: Span): boolean => {
+    for (let i = l.start; i < l.end; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+    return true;
+  };
+  const isBlank = lines.map(blank);
+  const hasBlankBetween = isBlank.some((b, i) => b && i > 0 && i < lines.length - 1);
+  const out: Span[] = [];
+  let start = -1;
+  let end = -1;
+  const close = (): void => {
+    if (start >= 0) out.push(trimSpan(text, start, end));
+    start = -1;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (isBlank[i]) {
+      close();
+      continue;
+    }
+    if (start < 0) start = lines[i].start;
+    end = lines[i].end;
+    if (!hasBlankBetween) close();
+  }
+  close();
+  return out;
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}

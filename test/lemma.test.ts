@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadTagger } from '../src/tag/index.js';
+import { loadLemmatizer } from '../src/lemmatize/index.js';
+import { applyScript, scriptFor } from '../src/lemmatize/edit-script.js';
+import { classOf, parseClass, realize } from '../src/lemmatize/features.js';
+
+function lemmasOf(lang: 'fr' | 'en', forms: string[]): string[] {
+  const t = loadTagger(lang).tag(forms);
+  const l = loadLemmatizer(lang);
+  return forms.map((f, i) => l.lemmatize(f, t.upos[i], t.feats[i], i === 0));
+}
+
+test('edit scripts rewrite a form into its lemma', () => {
+  assert.equal(scriptFor('démentent', 'démentir'), '3|ir');
+  assert.equal(applyScript('démentent', '3|ir'), 'démentir');
+  assert.equal(scriptFor('yeux', 'oeil'), '4|oeil');
+  assert.equal(applyScript('ab', '5|x'), 'x');
+  // Never cut a surrogate pair in two.
+  assert.equal(scriptFor('a😀b', 'a😁'), '3|😁');
+  for (const [form, lemma] of [
+    ['Les', 'le'],
+    ['Américains', 'Américain'],
+    ['GOODWYN', 'Goodwyn'],
+    ['ONU', 'O.N.U.'],
+    ['Paris', 'Paris'],
+  ]) {
+    const c = classOf(form, lemma);
+    assert.equal(realize(form, form.toLowerCase(), parseClass(c)), lemma, `${form} → ${lemma} via ${c}`);
+  }
+});
+
+test('French lemmas from the sentence', () => {
+  assert.deepEqual(lemmasOf('fr', ['Les', 'États-Unis', 'démentent', 'leur', 'rôle', '.']), ['le', 'États-Unis', 'démentir', 'son', 'rôle', '.']);
+});
+
+test('French first-group verbs and noun/verb homographs (spaCy issues)', () => {
+  const l = loadLemmatizer('fr');
+  const verb = 'Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin';
+  assert.equal(l.lemmatize('monte', 'VERB', verb), 'monter');
+  assert.equal(l.lemmatize('saute', 'VERB', verb), 'sauter');
+  assert.equal(l.lemmatize('confirme', 'VERB', verb), 'confirmer');
+  assert.equal(l.lemmatize('voitures', 'NOUN', 'Gender=Fem|Number=Plur'), 'voiture');
+  assert.equal(l.lemmatize('présenter', 'VERB', 'VerbForm=Inf'), 'présenter');
+  assert.deepEqual(lemmasOf('fr', ['Il', 'confirme', 'que', 'les', 'voitures', 'montent', '.']), ['lui', 'confirmer', 'que', 'le', 'voiture', 'monter', '.']);
+});
+
+test('French unknown words: a made-up -er verb, participle and plural noun', () => {
+  const l = loadLemmatizer('fr');
+  assert.equal(l.lemmatize('blorguent', 'VERB', 'Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin'), 'blorguer');
+  assert.equal(l.lemmatize('zorpifiait', 'VERB', 'Mood=Ind|Number=Sing|Person=3|Tense=Imp|VerbForm=Fin'), 'zorpifier');
+  assert.equal(l.lemmatize('trumpisées', 'VERB', 'Gender=Fem|Number=Plur|Tense=Past|VerbForm=Part'), 'trumpiser');
+  assert.equal(l.lemmatize('fliboustiers', 'NOUN', 'Gender=Masc|Number=Plur'), 'fliboustier');
+  assert.deepEqual(lemmasOf('fr', ['Ils', 'blorguent', 'les', 'fliboustiers', '.']), ['eux', 'blorguer', 'le', 'fliboustier', '.']);
+});
+
+test('casing: proper nouns keep their case, sentence-initial common words are lower-cased', () => {
+  const fr = loadLemmatizer('fr');
+  assert.equal(fr.lemmatize('Macron', 'PROPN', '_', false), 'Macron');
+  assert.equal(fr.lemmatize('Zelensky', 'PROPN', '_', true), 'Zelensky');
+  assert.equal(fr.lemmatize('Élections', 'NOUN', 'Gender=Fem|Number=Plur', true), 'élection');
+  const en = loadLemmatizer('en');
+  assert.equal(en.lemmatize('The', 'DET', 'Definite=Def|PronType=Art', true), 'the');
+  assert.equal(en.lemmatize('Zelensky', 'PROPN', 'Number=Sing', false), 'Zelensky');
+});
+
+test('English lemmas, known and unknown words', () => {
+  assert.deepEqual(lemmasOf('en', ['The', 'ministers', 'were', 'denying', 'the', 'better', 'claims', '.']), ['the', 'minister', 'be', 'deny', 'the', 'good', 'claim', '.']);
+  const l = loadLemmatizer('en');
+  assert.equal(l.lemmatize('blorked', 'VERB', 'Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin'), 'blork');
+  assert.equal(l.lemmatize('glorbs', 'NOUN', 'Number=Plur'), 'glorb');
+  assert.equal(l.lemmatize('zoomified', 'VERB', 'Tense=Past|VerbForm=Part'), 'zoomify');
+  assert.equal(l.lemmatize("n't", 'PART', 'Polarity=Neg'), 'not');
+});
