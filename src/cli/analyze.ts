@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { documentToJson, readArticle, type InputFormat } from '../extract/index.js';
-import { documentTextView } from '../extract/view.js';
+import { analysisTextView } from './analysis-view.js';
 import { analyzeDocument } from '../pipeline.js';
 
 interface AnalyzeCliOptions {
@@ -27,6 +27,6 @@ export function registerAnalyze(program: Command): void {
         onWarning: (w) => process.stderr.write(`vigie: warning: ${w}\n`),
       });
       const analysed = await analyzeDocument(doc, { lang: o.lang });
-      process.stdout.write(o.format === 'text' ? documentTextView(analysed) : documentToJson(analysed, 2) + '\n');
+      process.stdout.write(o.format === 'text' ? analysisTextView(analysed) : documentToJson(analysed, 2) + '\n');
     });
 }

@@ -70,6 +70,7 @@ export function identifyLanguage(text: string, hint: string | null = null): Lang
   for (const v of counts.values()) textNorm += v * v;
   textNorm = Math.sqrt(textNorm);
   const tokens = wordsOf(sample);
+  const n = tokens.length;
   const scores: Record<string, number> = {};
   if (tokens.length === 0 || textNorm === 0) return { lang: 'other', confidence: 0, scores };
 
@@ -95,9 +96,18 @@ export function identifyLanguage(text: string, hint: string | null = null): Lang
       best = lang;
     } else if (score > second) second = score;
   }
-  const n = tokens.length;
   // A language declared by the page lowers the bar a little for that language.
   const threshold = thresholdFor(best, n) * (hint === best ? 0.85 : 1);
+  // A few words are too little for trigram statistics, but function words still tell French
+  // from English ("Il pleut.", "It rains."): a short text whose words are mostly known in one of
+  // the two languages and not in the other gets that language with a low confidence, so the
+  // annotation stages still run on it.
+  if (bestScore < threshold && n < 10 && (best === 'fr' || best === 'en')) {
+    const other = best === 'fr' ? 'en' : 'fr';
+    const coverBest = scores[`${best}.words`] ?? 0;
+    const coverOther = scores[`${other}.words`] ?? 0;
+    if (coverBest >= 0.5 && coverOther <= coverBest / 2) return { lang: best as Lang, confidence: 0.5, scores };
+  }
   if (bestScore < threshold || (best !== 'fr' && best !== 'en')) {
     const conf = Math.min(0.99, 0.5 + (threshold - bestScore) / threshold);
     return { lang: 'other', confidence: round2(n < 5 ? Math.min(conf, 0.5) : conf), scores };

@@ -86,7 +86,10 @@ export function extractText(text: string): TextArticle {
   const nl = first.text.indexOf('\n');
   const firstLine = trimChunk(text, first.start, nl < 0 ? first.end : first.start + nl);
   let i = 0;
-  if (firstLine.text.length <= MAX_TITLE && (chunks.length > 1 || nl >= 0)) {
+  // A first line ending in a full stop reads as a sentence of the body, not a headline (headlines
+  // drop the final period; an ellipsis or an abbreviation like "etc." is rarer and stays a title).
+  const endsLikeSentence = /[^.\s]\.$/.test(firstLine.text) && !/\b(etc|cie|Inc|Ltd|Co)\.$/i.test(firstLine.text);
+  if (firstLine.text.length <= MAX_TITLE && !endsLikeSentence && (chunks.length > 1 || nl >= 0)) {
     paragraphs.push({ start: firstLine.start, end: firstLine.end, kind: 'title' });
     result.title = firstLine.text.replace(/^#{1,6}\s+/, '').replace(/\s+/g, ' ');
     const rest = nl < 0 ? null : trimChunk(text, first.start + nl + 1, first.end);
