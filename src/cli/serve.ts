@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { VigieError } from '../errors.js';
-import { buildServer, DEFAULT_BODY_LIMIT } from '../server/app.js';
+import { DEFAULT_BODY_LIMIT } from '../server/limits.js';
 import { openStore } from '../store/index.js';
 import type { CorpusStore } from '../store/types.js';
 
@@ -42,6 +42,8 @@ export function registerServe(program: Command): void {
       const token: string | undefined = o.token ?? process.env.VIGIE_TOKEN;
       if (token !== undefined && token.length < 8) throw new VigieError('the token must be at least 8 characters long', 2);
       const store: CorpusStore | null = db ? await openStore(db) : null;
+      // Loaded here, not at the top: Fastify costs every other command half a second of start-up.
+      const { buildServer } = await import('../server/app.js');
       const app = await buildServer({
         store,
         token: token ?? null,

@@ -43,7 +43,8 @@ export interface ServerOptions {
   annotate?: boolean;
 }
 
-export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+import { DEFAULT_BODY_LIMIT } from './limits.js';
+export { DEFAULT_BODY_LIMIT };
 
 class HttpError extends Error {
   constructor(
