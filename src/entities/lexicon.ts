@@ -31,6 +31,33 @@ export interface LangLexicon {
   complement: Set<string>;
   /** Words skipped when forming an acronym from a name. */
   acronymSkip: Set<string>;
+  /**
+   * Head nouns that make a capitalised name an organisation ("Bourse de Paris", "Monetary Policy
+   * Committee"): the first word in French, the last word (or the first before "of") in English.
+   */
+  institutionHeads: Set<string>;
+  /** Lowercase head nouns of an institution named by its complement ("ministère des Armées", "préfecture de police de Paris"). */
+  institutionNouns: Set<string>;
+  /** Lowercase nouns that are an institution only with a service noun before the place ("préfecture de police de Paris", not "préfecture d'Okinawa"). */
+  serviceInstitutionNouns: Set<string>;
+  /**
+   * Words of a title written before a name without a determiner, English wire style ("Treasury
+   * Secretary Janet Yellen", "Senate Majority Leader Chuck Schumer"): offices and their
+   * portfolios. A capitalised word before such a title is the organisation ("Treasury").
+   */
+  titleWords: Set<string>;
+  /** Multi-word role nouns ("chef de l'État") and the single role noun they are equivalent to. */
+  roleCompounds: { words: string[]; equivalent: string }[];
+  /** Continents: places, never an institution named by its seat. */
+  continents: Set<string>;
+  /** Particles inside surnames ("Marine Le Pen", "Erik ten Hag"). */
+  nameParticles: Set<string>;
+  /** Coordinating words between two names ("CGT et CFDT"). */
+  coordination: Set<string>;
+  /** Whether an institution's head noun comes first in its name (French) rather than last (English). */
+  headFirst: boolean;
+  /** Months and days: capitalised in English, never an organisation before a title ("In October General X"). */
+  timeWords: Set<string>;
 }
 
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
@@ -81,6 +108,24 @@ const FR: LangLexicon = {
   ]),
   complement: new Set(words("de du des d' d’")),
   acronymSkip: new Set(words("de du des d' d’ la le les l' l’ et pour en à au aux sur par un une")),
+  institutionHeads: new Set(
+    words(
+      'ministère bourse banque conseil cour assemblée commission parlement sénat agence autorité fédération parti syndicat institut comité tribunal caisse compagnie société groupe secrétariat préfecture haut-commissariat',
+    ),
+  ),
+  institutionNouns: new Set(words('ministère secrétariat')),
+  serviceInstitutionNouns: new Set(words('préfecture')),
+  titleWords: new Set(),
+  roleCompounds: [
+    { words: ['chef', 'de', "l'", 'état'], equivalent: 'président' },
+    { words: ['chef', 'du', 'gouvernement'], equivalent: 'ministre' },
+    { words: ['chef', 'de', 'la', 'diplomatie'], equivalent: 'ministre' },
+  ],
+  continents: new Set(words('europe afrique asie amérique océanie antarctique')),
+  nameParticles: new Set(words('le la de di da van von del du des ten ter al')),
+  coordination: new Set(words('et ou ,')),
+  headFirst: true,
+  timeWords: new Set(),
 };
 
 const EN: LangLexicon = {
@@ -113,6 +158,24 @@ const EN: LangLexicon = {
   contracted: new Map(),
   complement: new Set(['of']),
   acronymSkip: new Set(words('of the and for in on at to a an')),
+  institutionHeads: new Set(
+    words(
+      'ministry department bank council court assembly commission parliament senate agency authority federation party institute committee tribunal exchange reserve board bureau administration corporation company group',
+    ),
+  ),
+  institutionNouns: new Set(),
+  serviceInstitutionNouns: new Set(),
+  titleWords: new Set(
+    words(
+      'chair chairman chairwoman chairperson secretary general secretary-general director-general commissioner speaker leader majority minority whip president vice vice-president deputy governor manager coach minister prime chief executive officer director attorney senator representative ambassador envoy spokesman spokeswoman spokesperson mayor judge justice foreign defense defence finance interior home trade health competition economy energy transport education culture labor labour agriculture environment commerce acting managing founder ceo cfo head boss captain admiral colonel commander major lieutenant sergeant brigadier marshal corporal bishop cardinal pope adviser advisor treasurer administrator surgeon',
+    ),
+  ),
+  roleCompounds: [{ words: ['head', 'of', 'state'], equivalent: 'president' }],
+  continents: new Set(words('europe africa asia america oceania antarctica')),
+  nameParticles: new Set(words('de di da van von del du ten ter al bin le la')),
+  coordination: new Set(words('and or ,')),
+  headFirst: false,
+  timeWords: new Set(words('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday')),
 };
 
 export function lexicon(lang: 'fr' | 'en'): LangLexicon {
