@@ -5,6 +5,7 @@ import { lemmatizerStage } from './lemmatize/stage.js';
 import { parserStage } from './parse/index.js';
 import { entitiesStage } from './entities/stage.js';
 import { quotesStage } from './quotes/index.js';
+import { checkStage } from './check/stage.js';
 
 /**
  * A pipeline stage reads the layers earlier stages wrote and adds its own (spaCy's component
@@ -41,6 +42,8 @@ export const stageFactories: { name: string; create: StageFactory }[] = [
   { name: 'entities', create: entitiesStage },
   // Quotes and claims come after the entities stage (speakers resolve through doc.entities).
   { name: 'quotes', create: quotesStage },
+  // The checker reads the trees; it re-runs the tree stages on boilerplate blocks (not tokenised above).
+  { name: 'check', create: (lang) => checkStage(lang, () => stageFactories.filter((f) => ['tokenize', 'tag', 'lemmatize', 'parse'].includes(f.name)).map((f) => f.create(lang))) },
 ];
 
 /** Runs every available stage on an extracted document. */

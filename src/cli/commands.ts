@@ -11,8 +11,9 @@ import { registerAnnotate } from './annotate.js';
 import { registerEntities } from './entities.js';
 import { registerQuotes } from './quotes.js';
 import { registerClaims } from './claims.js';
+import { registerCheck } from './check.js';
 
 /** Every CLI command registers itself on the program; add one import and one entry per command. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerExtract, registerAnalyze, registerAnnotate, registerEntities, registerQuotes, registerClaims, registerTrain, registerEval, registerIngest, registerSearch, registerServe, registerWorker];
+export const commands: RegisterCommand[] = [registerExtract, registerAnalyze, registerAnnotate, registerEntities, registerQuotes, registerClaims, registerCheck, registerTrain, registerEval, registerIngest, registerSearch, registerServe, registerWorker];

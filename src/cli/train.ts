@@ -5,6 +5,7 @@ import { trainTaggerUnit } from '../tag/train.js';
 import { trainLemmatizerUnit } from '../lemmatize/train.js';
 import { trainParserUnit } from '../parse/train-unit.js';
 import { trainNerUnit } from '../entities/train.js';
+import { trainInflectionsUnit } from '../check/inflections.js';
 
 export interface TrainOptions {
   /** Languages to train, default both. */
@@ -24,6 +25,7 @@ export const trainers: { unit: string; train: (opts: TrainOptions) => Promise<vo
   { unit: 'lemmatizer', train: trainLemmatizerUnit },
   { unit: 'parser', train: (opts) => trainParserUnit(opts) },
   { unit: 'ner', train: trainNerUnit },
+  { unit: 'inflections', train: trainInflectionsUnit },
 ];
 
 export function registerTrain(program: Command): void {

@@ -1,0 +1,127 @@
+/** The French checker: the sample article's six errors, clean sentences, the inflection lexicon. */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Document, Flag } from '../src/document.js';
+import { emptyMeta } from '../src/document.js';
+import { readArticle } from '../src/extract/index.js';
+import { analyzeDocument, stageFactories } from '../src/pipeline.js';
+import { packageRoot } from '../src/models.js';
+import { checkDocument, frenchInflectionLexicon, matchCase } from '../src/check/index.js';
+import { annotateParagraphsWith } from '../src/check/index.js';
+
+/** A French document of one paragraph per string, annotated up to the parser and checked. */
+function check(paragraphs: string[], boilerplate: string[] = []): { doc: Document; flags: Flag[] } {
+  let text = '';
+  const doc: Document = { version: 1, text: '', meta: { ...emptyMeta('text'), lang: 'fr' }, paragraphs: [], boilerplate: [], stages: [] };
+  for (const p of paragraphs) {
+    if (text) text += '\n\n';
+    doc.paragraphs.push({ kind: 'body', start: text.length, end: text.length + p.length });
+    text += p;
+  }
+  for (const b of boilerplate) {
+    if (text) text += '\n\n';
+    doc.boilerplate.push({ text: b, reason: 'share-appeal', start: text.length, end: text.length + b.length });
+    text += b;
+  }
+  doc.text = text;
+  const stages = stageFactories.filter((f) => ['tokenize', 'tag', 'lemmatize', 'parse'].includes(f.name)).map((f) => f.create('fr'));
+  for (const s of stages) s.run(doc);
+  return { doc, flags: checkDocument(doc, { annotate: annotateParagraphsWith(stages) }) };
+}
+
+describe('French checker on the sample article', () => {
+  test('flags exactly the six errors, with the right first suggestion', async () => {
+    const doc = readArticle(join(packageRoot, 'samples', 'fr-kazakhstan-rt-repost.txt'));
+    await analyzeDocument(doc);
+    const flags = doc.flags ?? [];
+    for (const f of flags) assert.equal(doc.text.slice(f.start, f.end), f.text);
+    const found = flags.map((f) => `${f.text} → ${f.suggestions[0]}`);
+    // The headline is also in the file as a duplicate set aside as boilerplate: flagged in both places.
+    assert.deepEqual(found, [
+      'dément → démentent',
+      'dément → démentent',
+      'appels → les appels',
+      'surveiller → surveillait',
+      'un → une',
+      'aimer → aimez',
+      'envoyé → envoyer',
+    ]);
+    assert.deepEqual(
+      flags.map((f) => f.rule),
+      [
+        'fr.agreement.subject-verb',
+        'fr.agreement.subject-verb',
+        'fr.missing-determiner',
+        'fr.verb-form.finite-after-subject',
+        'fr.agreement.determiner-noun',
+        'fr.verb-form.finite-after-subject',
+        'fr.verb-form.infinitive',
+      ],
+    );
+    assert.ok(flags.find((f) => f.text === 'surveiller')!.suggestions.includes('surveille'));
+    assert.ok(flags.every((f) => /[àâéèêëîïôûç«»’]/.test(f.message)), 'messages are in French');
+    assert.ok(doc.stages.some((s) => s.name === 'check'));
+  });
+});
+
+describe('French checker rules', () => {
+  test('clean sentences give no flag', () => {
+    const { flags } = check([
+      'Les États-Unis démentent leur rôle dans le soulèvement.',
+      'La ministre est arrivée hier soir à Paris.',
+      'La plupart pensent que la majorité des députés ont voté contre.',
+      'Son amie est partie en vacances avec ses enfants.',
+      'Vous seriez intéressé par cette offre, madame ?',
+      'Nous vous remercions de nous envoyer vos contributions.',
+      'Il faut les aider à trouver une solution pacifique.',
+      'Le président et son Premier ministre ont rencontré les syndicats.',
+      'Les manifestations qui ont secoué le pays sont terminées.',
+      'Elle a dit qu’elle surveillait la situation de près.',
+      'Personne ne les aide.',
+    ]);
+    assert.deepEqual(flags.map((f) => `${f.rule}: ${f.text}`), []);
+  });
+
+  test('subject–verb, determiner, adjective and verb-form errors with generated fixes', () => {
+    const { flags } = check([
+      'Les ministres a décidé de partir.',
+      'Il faut envisager une solution pour mangé mieux.',
+      'La délégation doit mangé à midi.',
+      'Les habitants de la ville ont vu la gare routier fermée.',
+      'Elles surveiller la frontière depuis lundi.',
+    ]);
+    const byText = new Map(flags.map((f) => [f.text, f]));
+    assert.equal(byText.get('a')?.suggestions[0], 'ont');
+    assert.equal(byText.get('a')?.rule, 'fr.agreement.subject-verb');
+    assert.equal(byText.get('mangé')?.suggestions[0], 'manger');
+    assert.equal(byText.get('routier')?.suggestions[0], 'routière');
+    assert.equal(byText.get('surveiller')?.suggestions[0], 'surveillent');
+  });
+
+  test('boilerplate blocks with offsets are checked, offsets into the whole text', () => {
+    const { doc, flags } = check(['Le gouvernement a publié son rapport.'], ['Vous aimer cet article ? Partagez-le !']);
+    assert.equal(flags.length, 1);
+    assert.equal(doc.text.slice(flags[0].start, flags[0].end), 'aimer');
+    assert.deepEqual(flags[0].suggestions.slice(0, 1), ['aimez']);
+  });
+});
+
+describe('inflection lexicon', () => {
+  test('generates forms from a lemma and a cell, and analyses forms', () => {
+    const inf = frenchInflectionLexicon();
+    assert.deepEqual(inf.forms('v', 'démentir', 'P3p'), ['démentent']);
+    assert.deepEqual(inf.forms('v', 'envoyer', 'W'), ['envoyer']);
+    assert.deepEqual(inf.forms('det', 'un', 'fs'), ['une']);
+    assert.ok(inf.forms('adj', 'difficile', 'fp').includes('difficiles'));
+    const a = inf.analyses('dément').find((x) => x.category === 'v');
+    assert.ok(a && a.lemma === 'démentir' && a.cells.includes('P3s'));
+    assert.deepEqual(inf.analyses('xqzwv'), []);
+  });
+
+  test('suggestions keep the original capitalisation', () => {
+    assert.equal(matchCase('Aimer', 'aimez'), 'Aimez');
+    assert.equal(matchCase('UN', 'une'), 'UNE');
+    assert.equal(matchCase('un', 'une'), 'une');
+  });
+});
