@@ -72,3 +72,22 @@ test('English lemmas, known and unknown words', () => {
   assert.equal(l.lemmatize('zoomified', 'VERB', 'Tense=Past|VerbForm=Part'), 'zoomify');
   assert.equal(l.lemmatize("n't", 'PART', 'Polarity=Neg'), 'not');
 });
+
+test('the hashed training dictionary gives back every (form, UPOS) lemma and nothing else', async () => {
+  const { LemmaDictionary } = await import('../src/lemmatize/dictionary.js');
+  const lines = ['yeux\tNOUN\toeil', 'démentent\tVERB\tdémentir', 'Les\tDET\tle', 'été\tAUX\têtre', 'été\tNOUN\tété', 'x\tFOO\ty'].join('\n');
+  const upos = ['AUX', 'DET', 'NOUN', 'VERB'];
+  const d = LemmaDictionary.fromLines(lines, upos);
+  assert.equal(d.size, 5, 'lines with an unknown UPOS are skipped');
+  const id = (u: string): number => upos.indexOf(u);
+  assert.equal(d.get('yeux', id('NOUN')), 'oeil');
+  assert.equal(d.get('démentent', id('VERB')), 'démentir');
+  assert.equal(d.get('Les', id('DET')), 'le');
+  assert.equal(d.get('été', id('AUX')), 'être');
+  assert.equal(d.get('été', id('NOUN')), 'été');
+  assert.equal(d.get('été', id('VERB')), undefined);
+  assert.equal(d.get('les', id('DET')), undefined);
+  const again = LemmaDictionary.fromArrays(d.toArrays(), d.scripts);
+  assert.ok(again);
+  assert.equal(again.get('yeux', id('NOUN')), 'oeil');
+});

@@ -94,6 +94,42 @@ test('odd input: long words, other scripts, all caps, digits, URLs give valid ta
   }
 });
 
+test('the cached fast path gives exactly the tags of the direct feature-by-feature computation', () => {
+  const sentences: Record<'fr' | 'en', string[][]> = {
+    fr: [
+      ['Les', 'États-Unis', 'démentent', 'leur', 'rôle', '.'],
+      ['Le', 'ministre', 'a', 'annoncé', 'mardi', 'que', 'les', 'élections', 'auraient', 'lieu', 'en', 'mars', '.'],
+      ['«', 'Nous', 'ne', 'céderons', 'pas', '»', ',', 'a', 'déclaré', 'Jen', 'Psaki', ',', 'porte-parole', 'de', 'la', 'Maison', 'Blanche', '.'],
+      ['LE', 'GOUVERNEMENT', 'DÉMENT', 'TOUT', '!'],
+      ['Il', 'a', 'deux', 'enfants', '.'],
+      ['x'.repeat(300)],
+      ['Zorpifiait', 'les', 'blorguées', 'à', '12:30', ',', 'https://example.org/a', '.'],
+    ],
+    en: [
+      ['The', 'president', 'denied', 'the', 'claims', 'on', 'Tuesday', '.'],
+      ['"', 'We', 'will', 'not', 'back', 'down', ',', '"', 'said', 'Jen', 'Psaki', ',', 'the', 'White', 'House', 'spokeswoman', '.'],
+      ['THE', 'GOVERNMENT', 'DENIES', 'EVERYTHING', '!'],
+      ['She', "'s", 'blorked', 'the', 'glorbs', 'at', '12:30', 'www.example.com'],
+      ['Hi'],
+    ],
+  };
+  for (const lang of ['fr', 'en'] as const) {
+    const tagger = loadTagger(lang);
+    const conventions = lang === 'fr' ? ['sequoia', 'gsd'] : [undefined];
+    // Twice: first with forms new to the caches, then with cached forms.
+    for (let round = 0; round < 2; round++) {
+      for (const forms of sentences[lang]) {
+        for (const convention of conventions) {
+          for (const singlePass of [false, true]) {
+            const opts = { convention, singlePass };
+            assert.deepEqual(tagger.tag(forms, opts), tagger.tagDirect(forms, opts), `${lang} ${convention} ${singlePass}: ${forms.join(' ')}`);
+          }
+        }
+      }
+    }
+  }
+});
+
 test('the pipeline stages fill upos, xpos, feats and lemma of every word', () => {
   const conllu = [
     '# text = Du pain.',

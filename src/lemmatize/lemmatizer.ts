@@ -9,7 +9,7 @@
 import { dirname, join } from 'node:path';
 import { FeatureBuffer } from '../learn/features.js';
 import { loadModel, type TypedArray } from '../learn/model-file.js';
-import { compactPerceptronArrays, scorerFromCompactArrays } from '../learn/compact-perceptron.js';
+import { scorerFromCompactArrays, tablePerceptronArrays } from '../learn/compact-perceptron.js';
 import type { Scorer } from '../tag/decode.js';
 import type { Perceptron } from '../learn/perceptron.js';
 import { VigieError } from '../errors.js';
@@ -17,6 +17,7 @@ import { modelPath } from '../models.js';
 import type { Word } from '../document.js';
 import { cachedLexicon, type Lexicon } from '../tag/lexicon.js';
 import { scriptFits } from './edit-script.js';
+import { LemmaDictionary } from './dictionary.js';
 import { classesForLemma, lemmaFeatures, parseClass, realize, type LemmaClass, type LemmaContext } from './features.js';
 
 export const LEMMATIZER_KIND = 'lemmatizer';
@@ -29,8 +30,12 @@ export interface LemmatizerMeta {
   classes: string[];
   /** Per UPOS id: the class ids seen with it in training. */
   classesByUpos: number[][];
-  /** Training dictionary, "form\tUPOS\tlemma" lines. */
+  /**
+   * Training dictionary, "form\tUPOS\tlemma" lines; empty in files that store it as arrays
+   * (`LemmaDictionary`, with its edit scripts in `dictionaryScripts`).
+   */
   dictionary: string;
+  dictionaryScripts?: string[];
   /**
    * Exceptions where the features decide ("her" PRON: Poss=Yes → her, else she),
    * "form\tUPOS\tfeats\tlemma" lines.
@@ -52,8 +57,8 @@ export class Lemmatizer {
   private readonly model: Scorer;
   private readonly classes: LemmaClass[];
   private readonly classIndex = new Map<string, number>();
-  /** UPOS → form → lemma (nested, so a lookup builds no key string). */
-  private readonly dictionary = new Map<string, Map<string, string>>();
+  /** (form, UPOS id) → lemma. */
+  private readonly dictionary: LemmaDictionary;
   /** UPOS → form → feats → lemma, for the few forms whose lemma depends on the features. */
   private readonly byFeats = new Map<string, Map<string, Map<string, string>>>();
   private readonly uposIndex = new Map<string, number>();
@@ -61,23 +66,19 @@ export class Lemmatizer {
   private readonly lexiconUpos: Int32Array[];
   private readonly buf = new FeatureBuffer(64);
   private readonly scores: Float32Array;
+  /** The dictionary the lemmatizer looks words up in (for saving). */
+  get dictionaryTable(): LemmaDictionary {
+    return this.dictionary;
+  }
 
-  constructor(meta: LemmatizerMeta, model: Scorer, lexicon: Lexicon) {
+  constructor(meta: LemmatizerMeta, model: Scorer, lexicon: Lexicon, dictionary?: LemmaDictionary) {
     this.meta = meta;
     this.model = model;
     this.lexicon = lexicon;
     this.classes = meta.classes.map(parseClass);
     meta.classes.forEach((c, i) => this.classIndex.set(c, i));
     meta.upos.forEach((u, i) => this.uposIndex.set(u, i));
-    for (const line of meta.dictionary.split('\n')) {
-      const t1 = line.indexOf('\t');
-      const t2 = line.indexOf('\t', t1 + 1);
-      if (t1 <= 0 || t2 <= t1) continue;
-      const upos = line.slice(t1 + 1, t2);
-      let forms = this.dictionary.get(upos);
-      if (!forms) this.dictionary.set(upos, (forms = new Map()));
-      forms.set(line.slice(0, t1), line.slice(t2 + 1));
-    }
+    this.dictionary = dictionary ?? LemmaDictionary.fromLines(meta.dictionary, meta.upos);
     for (const line of (meta.dictionaryByFeats ?? '').split('\n')) {
       const cols = line.split('\t');
       if (cols.length !== 4) continue;
@@ -94,19 +95,18 @@ export class Lemmatizer {
   /** The lemma of one word. `sentenceInitial` helps decide the casing of unknown words. */
   lemmatize(form: string, upos: string, feats = '_', sentenceInitial = false): string {
     if (form.length === 0) return form;
-    const forms = this.dictionary.get(upos);
-    const known = forms?.get(form);
+    const u = this.uposIndex.get(upos) ?? -1;
+    const known = u >= 0 ? this.dictionary.get(form, u) : undefined;
     if (known !== undefined) {
       const exception = this.byFeats.get(upos)?.get(form)?.get(feats);
       if (exception !== undefined) return exception;
       return known;
     }
     const lower = form.toLowerCase();
-    if (lower !== form) {
-      const knownLower = forms?.get(lower);
+    if (lower !== form && u >= 0) {
+      const knownLower = this.dictionary.get(lower, u);
       if (knownLower !== undefined) return knownLower;
     }
-    const u = this.uposIndex.get(upos) ?? -1;
     const exact = this.lexicon.find(form);
     const lowerEntry = lower !== form ? this.lexicon.find(lower) : -1;
     const ctx: LemmaContext = { upos: u, feats, sentenceInitial, knownExact: exact >= 0, knownLower: lowerEntry >= 0 };
@@ -187,15 +187,22 @@ export class Lemmatizer {
   }
 }
 
-export function lemmatizerArrays(model: Perceptron): Record<string, TypedArray> {
-  return compactPerceptronArrays(model, 'lemma');
+/** The model arrays: the classifier (table layout) and the dictionary. */
+export function lemmatizerArrays(model: Perceptron, dictionary: LemmaDictionary): Record<string, TypedArray> {
+  return { ...tablePerceptronArrays(model, 'lemma'), ...dictionary.toArrays() };
+}
+
+/** The header of a saved lemmatizer: the dictionary's text replaced by its interned scripts (the lines are in the arrays). */
+export function savedLemmatizerMeta(meta: LemmatizerMeta, dictionary: LemmaDictionary): LemmatizerMeta {
+  return { ...meta, dictionary: '', dictionaryScripts: dictionary.scripts };
 }
 
 export function readLemmatizer(path: string): Lemmatizer {
   const m = loadModel<LemmatizerMeta>(path, LEMMATIZER_KIND);
   if (m.version !== LEMMATIZER_VERSION) throw new VigieError(`${path}: lemmatizer model version ${m.version}, expected ${LEMMATIZER_VERSION}`);
   const model = scorerFromCompactArrays(m.meta.classes.length, m.arrays, 'lemma');
-  return new Lemmatizer(m.meta, model, cachedLexicon(join(dirname(path), m.meta.lexicon)));
+  const dictionary = LemmaDictionary.fromArrays(m.arrays, m.meta.dictionaryScripts) ?? undefined;
+  return new Lemmatizer(m.meta, model, cachedLexicon(join(dirname(path), m.meta.lexicon)), dictionary);
 }
 
 const loaded = new Map<string, Lemmatizer>();

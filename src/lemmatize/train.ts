@@ -16,7 +16,7 @@ import { readTagger, type Tagger } from '../tag/tagger.js';
 import { loadTrainingData, seededRandom, shuffle } from '../tag/training-data.js';
 import { classOf, lemmaFeatures, type LemmaContext } from './features.js';
 import type { TrainOptions } from '../cli/train.js';
-import { LEMMATIZER_KIND, LEMMATIZER_VERSION, Lemmatizer, lemmatizerArrays, type LemmatizerMeta } from './lemmatizer.js';
+import { LEMMATIZER_KIND, LEMMATIZER_VERSION, Lemmatizer, lemmatizerArrays, savedLemmatizerMeta, type LemmatizerMeta } from './lemmatizer.js';
 
 export interface LemmatizerTrainOptions {
   lang: 'fr' | 'en';
@@ -205,7 +205,8 @@ export async function trainLemmatizer(opts: LemmatizerTrainOptions): Promise<Lem
   figures.seconds = Math.round((Date.now() - started) / 100) / 10;
   meta.training = figures;
   const path = join(outDir, 'lemmatizer.bin');
-  saveModel(path, { kind: LEMMATIZER_KIND, version: LEMMATIZER_VERSION, meta, arrays: lemmatizerArrays(model) });
+  const dictionaryTable = lemmatizer.dictionaryTable;
+  saveModel(path, { kind: LEMMATIZER_KIND, version: LEMMATIZER_VERSION, meta: savedLemmatizerMeta(meta, dictionaryTable), arrays: lemmatizerArrays(model, dictionaryTable) });
   log(`lemmatizer ${opts.lang}: wrote ${path} (${figures.seconds} s)`);
   return lemmatizer;
 }

@@ -45,12 +45,20 @@ export const FLAG_HAS_UPPER = 64;
 export const FLAG_FOUND_LOWER = 128;
 export const FLAG_HAS_PERIOD = 256;
 
-function charShape(c: string): string {
-  if (c >= '0' && c <= '9') return 'd';
-  const lower = c.toLowerCase();
+/** Case of one UTF-16 code unit: 0 none (not a cased letter), 1 lower, 2 upper. ASCII without string work. */
+function caseOf(code: number): number {
+  if (code < 128) return code >= 97 && code <= 122 ? 1 : code >= 65 && code <= 90 ? 2 : 0;
+  const c = String.fromCharCode(code);
   const upper = c.toUpperCase();
-  if (lower !== upper) return c === upper ? 'X' : 'x';
-  return c;
+  if (c.toLowerCase() === upper) return 0;
+  return c === upper ? 2 : 1;
+}
+
+function charShape(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code >= 48 && code <= 57) return 'd';
+  const k = caseOf(code);
+  return k === 2 ? 'X' : k === 1 ? 'x' : c;
 }
 
 /** Word shape with runs collapsed: "États-Unis" → "Xx-Xx", "2024" → "d", "G7" → "Xd". */
@@ -110,13 +118,16 @@ export function computeWordInfo(form: string, lex: Lexicon, uposOfLexicon: Int32
   let uppers = 0;
   let digits = 0;
   for (let i = 0; i < form.length && i < 256; i++) {
-    const c = form[i];
-    if (c >= '0' && c <= '9') digits++;
-    else if (c === '-') flags |= FLAG_HAS_HYPHEN;
-    else if (c === '.') flags |= FLAG_HAS_PERIOD;
-    else if (c.toLowerCase() !== c.toUpperCase()) {
-      letters++;
-      if (c === c.toUpperCase()) uppers++;
+    const code = form.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+    else if (code === 45) flags |= FLAG_HAS_HYPHEN;
+    else if (code === 46) flags |= FLAG_HAS_PERIOD;
+    else {
+      const k = caseOf(code);
+      if (k !== 0) {
+        letters++;
+        if (k === 2) uppers++;
+      }
     }
   }
   if (digits > 0) flags |= FLAG_HAS_DIGIT;
