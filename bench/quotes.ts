@@ -11,7 +11,7 @@
  * name order); every attribution with a content span is a gold quote (discontinuous content is
  * covered by one span). Counting follows the Gender Gap Tracker's evaluate_quotes.py: a gold quote
  * matches the unmatched prediction covering most of it, if more than 30 % of it is covered;
- * speaker right when the speaker spans overlap; cue right when the cue texts are equal. "exact"
+ * speaker right when the speaker spans overlap or have the same text; cue right when the cue texts are equal. "exact"
  * asks for the same span after trimming quote marks, spaces, final punctuation and "that".
  * Also reported: the subset of gold attributions whose content holds a quote mark ("direct"),
  * and those whose cue is a verb form of the reporting lexicon ("speech") — PolNeAR also
@@ -90,8 +90,10 @@ async function polnear(): Promise<void> {
     const doc = extractArticle(text, { format: 'text', source: art });
     doc.meta.lang = 'en';
     await analyze(doc, 'en');
-    const pred: ScoredQuote[] = quotesToJson(doc).map((q) => ({ content: q.content, speaker: q.speaker, cue: q.cue?.text ?? null }));
-    const g: ScoredQuote[] = gold.map((a) => ({ content: a.content, speaker: a.source, cue: a.cueText }));
+    // Speakers also match by their text ("Graham" for "Graham" a sentence earlier), as the Gender
+    // Gap Tracker compares speaker names rather than positions.
+    const pred: ScoredQuote[] = quotesToJson(doc).map((q) => ({ content: q.content, speaker: q.speaker, cue: q.cue?.text ?? null, speakerName: q.speaker?.text.trim() ?? null }));
+    const g: ScoredQuote[] = gold.map((a) => ({ content: a.content, speaker: a.source, cue: a.cueText, speakerName: a.source ? text.slice(a.source.start, a.source.end).trim() : null }));
     const m30 = matchQuotes(g, pred, 0.3);
     all30 = addCounts(all30, m30);
     allExact = addCounts(allExact, matchQuotes(g, pred, 0.5, text));
@@ -121,7 +123,12 @@ async function polnear(): Promise<void> {
       const matchedPred = new Set(m30.pairs.map(([, pi]) => pi));
       process.stdout.write(`\n== ${art}\n`);
       gold.forEach((a, gi) => {
-        if (!matchedGold.has(gi)) process.stdout.write(`  MISS  [${a.cueText}] ${text.slice(a.content.start, a.content.end).replace(/\s+/g, ' ').slice(0, 140)}\n`);
+        if (matchedGold.has(gi)) return;
+        // The best share of the gold span any prediction covers: a partial overlap is a span-convention miss.
+        const len = Math.max(1, a.content.end - a.content.start);
+        const part = Math.max(0, ...pred.map((p) => (Math.min(a.content.end, p.content.end) - Math.max(a.content.start, p.content.start)) / len));
+        const tag = part > 0 ? `PART ${part.toFixed(2)}` : 'MISS';
+        process.stdout.write(`  ${tag.padEnd(9)} [${a.cueText}] ${text.slice(a.content.start, a.content.end).replace(/\s+/g, ' ').slice(0, 140)}\n`);
       });
       pred.forEach((p, pi) => {
         if (!matchedPred.has(pi)) process.stdout.write(`  EXTRA [${p.cue}] ${text.slice(p.content.start, p.content.end).replace(/\s+/g, ' ').slice(0, 140)}\n`);

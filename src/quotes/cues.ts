@@ -51,6 +51,15 @@ const NOT_VERB_UPOS = new Set(['NOUN', 'PROPN', 'DET', 'ADP', 'PRON', 'CCONJ', '
 const EN_NEG_BEFORE = new Set(['declined', 'refused', 'declining', 'refusing', 'declines', 'refuses', 'decline', 'refuse', 'unwilling', 'reluctant']);
 const FR_NEG_BEFORE = new Set(['refusé', 'refuse', 'refusent', 'refusait', 'refusant', 'refuser', 'sans', 'évité', 'éviter', 'évitant']);
 
+/** Verbs of headlines written in title case: "Obama Says Museum Will Tell …". */
+const HEADLINE_VERBS = new Set(['says', 'said', 'tells', 'told', 'warns', 'claims', 'denies', 'urges', 'vows', 'admits', 'insists', 'accuses', 'blames', 'slams', 'blasts', 'calls', 'asks', 'predicts', 'argues']);
+
+/** A segment in title case: most of its words of four letters or more are capitalised. */
+function titleCase(toks: Tok[]): boolean {
+  const long = toks.filter((t) => t.word && t.text.length >= 4);
+  return long.length >= 3 && long.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.8 * long.length;
+}
+
 /** True when a token is one of the auxiliary/semi-auxiliary forms of the language. */
 function isAux(lex: QuoteLexicon, t: Tok): boolean {
   if (lex.auxiliaries.has(t.low)) return true;
@@ -124,8 +133,11 @@ export function findCues(view: TextView, lex: QuoteLexicon, seg: Seg): Cue[] {
     let frames = entry.frames;
     let head = i;
     let last = i;
-    // POS: a noun, a determiner... is not a cue.
-    if (t.upos && NOT_VERB_UPOS.has(t.upos)) continue;
+    // POS: a noun, a determiner... is not a cue, except a verb form the tagger took for a noun
+    // between its subject and "that" ("The Tax Policy Center estimates/NOUN that").
+    const nounBeforeThat = lex.lang === 'en' && t.upos === 'NOUN' && next?.low === 'that' && prev !== undefined && prev.word && !lex.determiners.has(prev.low) && prev.low !== "'s" && (prev.upos === 'NOUN' || prev.upos === 'PROPN' || prev.upos === 'PRON');
+    const headlineVerb = lex.lang === 'en' && i > 0 && HEADLINE_VERBS.has(low) && /^\p{Lu}/u.test(t.text) && titleCase(toks);
+    if (t.upos && NOT_VERB_UPOS.has(t.upos) && !nounBeforeThat && !headlineVerb) continue;
     if (!t.upos && prev) {
       const dets = lex.lang === 'fr' ? FR_DET_BEFORE_NOUN : EN_DET_BEFORE_NOUN;
       if (dets.has(prev.low)) continue;
@@ -133,7 +145,7 @@ export function findCues(view: TextView, lex: QuoteLexicon, seg: Seg): Cue[] {
     if (lex.lang === 'en' && t.upos === 'ADJ') continue;
     // English: a capitalised word inside a sentence is a name ("the United States"); a participle
     // opening the sentence ("Asked whether ...,", "Speaking to ...,") introduces no speech.
-    if (lex.lang === 'en' && i > 0 && /^\p{Lu}/u.test(t.text) && prev && prev.word) continue;
+    if (lex.lang === 'en' && i > 0 && /^\p{Lu}/u.test(t.text) && prev && prev.word && !(HEADLINE_VERBS.has(low) && titleCase(toks))) continue;
     if (lex.lang === 'en' && (i === 0 || (prev && !prev.word && /^[«“"‘—–-]$/.test(prev.text))) && /(?:ed|ing)$/.test(low)) continue;
     // English forms that are as often nouns ("reports", "states", "claims"): untagged, they need a
     // pronoun or name before them and a clause, a quote or a comma after them.
@@ -171,6 +183,10 @@ export function findCues(view: TextView, lex: QuoteLexicon, seg: Seg): Cue[] {
       if (c) cues.push(c);
     } else if (lex.lang === 'en' && /^point(?:s|ed|ing)?$/.test(t.low) && toks[i + 1]?.low === 'out' && !cues.some((c) => c.head === i)) {
       const c = verbCue(view, lex, seg, i, i, i + 1, 'point out', 'speech', [], null);
+      if (c) cues.push(c);
+    } else if (lex.lang === 'en' && /^puts?$/.test(t.low) && toks[i + 1]?.low === 'it' && toks[i + 2] && /^[,:]$/.test(toks[i + 2].text)) {
+      // "As X put it, “…”": attributes the quote that follows.
+      const c = verbCue(view, lex, seg, i, i, i + 1, 'put it', 'speech', ['post'], null);
       if (c) cues.push(c);
     }
   }

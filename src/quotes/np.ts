@@ -21,6 +21,8 @@ const FR_VERB_END = /(?:ait|aient|èrent|erait|eraient|iront|eront)$/;
 const CLAUSE_ADVERBS = new Set(['pourquoi', 'donc', 'alors', 'ainsi', 'aussi', 'puis', 'enfin', 'ensuite', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'également', 'certes', 'évidemment', 'bien', 'déjà', 'maintenant', "aujourd'hui", 'si', 'quand', 'lorsque', "lorsqu'", 'comme', 'car', 'why', 'so', 'then', 'now', 'today', 'also', 'still', 'if', 'when', 'as', 'because']);
 const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/;
 
+const TITLE_DOT = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Pres|M|Mme|Mlle|Pr)$/;
+
 export function isCap(t: Tok): boolean {
   return /^\p{Lu}/u.test(t.text);
 }
@@ -46,6 +48,8 @@ export function npable(lex: QuoteLexicon, t: Tok, prev: Tok | undefined, next?: 
   if (!t.word) {
     if (t.text === '-' || t.text === '‐' || t.text === '&') return true;
     if (t.text === '.' && prev && /^\p{Lu}$/u.test(prev.text) && prev.end === t.start) return true;
+    // The dot of a title: "Mr. Clarke", "Sen. Warren", "Mme. Dupont".
+    if (t.text === '.' && prev && prev.end === t.start && TITLE_DOT.test(prev.text)) return true;
     return false;
   }
   if (t.low === "'s" || t.low === "’s") return true;

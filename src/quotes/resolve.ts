@@ -7,7 +7,8 @@
 import type { Document, Entity, EntityType, Span } from '../document.js';
 import { splitInversion } from './cues.js';
 import type { QuoteLexicon } from './lexicon.js';
-import { isCap } from './np.js';
+import { clauseSubject, isCap, isVerbLike } from './np.js';
+import { loadGazetteer } from '../entities/gazetteer.js';
 import { toksBefore, toksIn, type TextView, type Tok } from './text.js';
 
 export interface RefEntity {
@@ -31,6 +32,9 @@ export interface Resolution {
 
 const PARTICLES = new Set(['de', 'du', 'des', 'von', 'van', 'der', 'da', 'di', 'bin', 'ben', 'al', 'el', 'la', 'le', 'mc', 'st', 'y']);
 const TITLES = new Set(['m.', 'm', 'mme', 'mlle', 'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'pres', 'president', 'président', 'présidente', 'prof', 'sir', 'lord', 'senator', 'governor', 'mayor', 'minister', 'prime', 'secretary', 'judge', 'general', 'congressman', 'congresswoman', 'representative', 'chancellor', 'premier', 'ministre', 'maire', 'sénateur', 'sénatrice', 'député', 'députée', 'gouverneur', 'juge', 'général', 'chancelier', 'chancelière', 'docteur', 'maître', 'me', 'pr', 'rev', 'reverend', 'father', 'pope', 'pape', 'king', 'queen', 'roi', 'reine', 'prince', 'princesse', 'cheikh', 'sheikh', 'ayatollah', 'emir', 'émir']);
+
+/** Head words of organisation names ("Congressional Budget Office", "ministère de l'Intérieur"). */
+const ORG_WORDS = new Set(['office', 'committee', 'department', 'party', 'agency', 'council', 'bureau', 'center', 'centre', 'ministry', 'commission', 'association', 'union', 'company', 'inc', 'corp', 'institute', 'university', 'foundation', 'court', 'house', 'post', 'times', 'news', 'fund', 'bank', 'group', 'service', 'board', 'police', 'army', 'government', 'administration', 'campaign', 'network', 'ministère', 'comité', 'parti', 'agence', 'conseil', 'bureau', 'commission', 'syndicat', 'société', 'groupe', 'institut', 'université', 'fondation', 'cour', 'tribunal', 'banque', 'gouvernement', 'préfecture', 'mairie', 'assemblée', 'sénat', 'direction', 'entreprise', 'fédération', 'confédération', 'organisation', 'observatoire', 'office']);
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
@@ -131,7 +135,19 @@ export class Resolver {
     }
     if (f > m) return 'f';
     if (m > f) return 'm';
-    return null;
+    return this.firstNameGender(ent);
+  }
+
+  /**
+   * The gender of a person's first name in the gazetteer ("Paul Girard" → m); the entities stage
+   * has usually loaded it already (it is cached), and without it genders come from titles only.
+   */
+  private firstNameGender(ent: RefEntity): 'm' | 'f' | null {
+    if (ent.type !== 'PER' && ent.type !== null) return null;
+    const words = ent.name.split(/\s+/);
+    if (words.length < 2) return null;
+    const g = loadGazetteer(this.lex.lang)?.get(words[0])?.gender;
+    return g === 'm' || g === 'f' ? g : null;
   }
 
   /** The entity a span names directly (a proper-name mention that heads the phrase). */
@@ -153,9 +169,38 @@ export class Resolver {
       if (after && (after.low === "'s" || after.low === '’s')) modifier = true;
       if (!modifier) return m.ent;
     }
-    // A ROLE / PRON mention of the entities layer covering the start of the phrase.
-    for (const m of this.mentions) if ((m.type === 'ROLE' || m.type === 'PRON') && overlaps(m.span, span) && m.span.start <= span.start + 4) return m.ent;
+    // A ROLE / PRON mention of the entities layer covering the start of the phrase. A role is taken
+    // only when the text gives that role to the entity somewhere: "le porte-parole du gouvernement"
+    // is not the "secrétaire général" named just before, whatever the nearest-person link says.
+    for (const m of this.mentions) {
+      if ((m.type === 'ROLE' || m.type === 'PRON') && overlaps(m.span, span) && m.span.start <= span.start + 4) {
+        if (m.type === 'ROLE') {
+          const role = toks.find((t) => this.lex.roleNouns.has(t.low));
+          if (role && !this.roleAttested(m.ent, role.low)) continue;
+        }
+        return m.ent;
+      }
+    }
     return null;
+  }
+
+  /** True when a name mention of the entity has the role word next to it ("la ministre X", "X, porte-parole de"). */
+  private roleAttested(ent: RefEntity, role: string): boolean {
+    return this.attestedRoles(ent).has(role);
+  }
+
+  /** The role nouns the text gives an entity next to its name, in the same sentence. */
+  private attestedRoles(ent: RefEntity): Set<string> {
+    const roles = new Set<string>();
+    for (const m of this.mentions) {
+      if (m.ent !== ent || m.type === 'ROLE' || m.type === 'PRON') continue;
+      const first = toksIn(this.view, m.span)[0];
+      if (!first) continue;
+      for (const t of this.tokensBefore(m.span.start, 8)) if (t.seg === first.seg && this.lex.roleNouns.has(t.low)) roles.add(t.low);
+      const after = toksIn(this.view, { start: m.span.end, end: m.span.end + 80 }).slice(0, 5).filter((t) => t.seg === first.seg);
+      if (after[0]?.text === ',') for (const t of after) if (this.lex.roleNouns.has(t.low)) roles.add(t.low);
+    }
+    return roles;
   }
 
   private pronounGender(low: string): 'm' | 'f' | 'p' | 'x' | null {
@@ -182,15 +227,28 @@ export class Resolver {
     // Pass 2: pronouns and roles, in order, so that each can use the ones before.
     speakers.forEach((s, i) => {
       if (!s || kinds[i] === 'named') return;
+      if (kinds[i] === 'pron') {
+        // "Le ministre a annoncé … Interrogé par l'AFP, il a précisé": the subject of the sentence
+        // before, in the same paragraph, comes before any other antecedent.
+        const low = this.view.text.slice(s.start, s.end).toLowerCase();
+        const prevSubject = this.previousSubject(s, this.pronounGender(splitInversion(low)?.pron ?? low), speakers, out, i);
+        if (prevSubject) {
+          out[i] = prevSubject;
+          return;
+        }
+      }
+      if (kinds[i] === 'pron') {
+        // The speakers of the quotes before are the likeliest antecedents of a speaking pronoun;
+        // the entities layer's own pronoun link comes after them.
+        const low = this.view.text.slice(s.start, s.end).toLowerCase();
+        const g = this.pronounGender(splitInversion(low)?.pron ?? low);
+        const linked = this.named(s);
+        out[i] = this.antecedent(s, g, speakers, out, i) ?? (linked ? { entity: linked, name: linked.name } : { entity: null, name: null });
+        return;
+      }
       const direct = this.named(s);
       if (direct) {
         out[i] = { entity: direct, name: direct.name };
-        return;
-      }
-      if (kinds[i] === 'pron') {
-        const low = this.view.text.slice(s.start, s.end).toLowerCase();
-        const g = this.pronounGender(splitInversion(low)?.pron ?? low);
-        out[i] = this.antecedent(s, g, speakers, out, i) ?? { entity: null, name: null };
         return;
       }
       if (kinds[i] === 'role') {
@@ -203,6 +261,38 @@ export class Resolver {
     });
     for (const r of out) if (r.entity && r.entity.gender === null) r.entity.gender = null;
     return out;
+  }
+
+  /**
+   * The subject of the previous sentence of the paragraph when it is a person of the pronoun's
+   * gender: a role phrase ("Le ministre de l'Intérieur") or a person's name.
+   */
+  private previousSubject(s: Span, g: 'm' | 'f' | 'p' | 'x' | null, speakers: (Span | null)[], out: Resolution[], i: number): Resolution | null {
+    if (g !== 'm' && g !== 'f') return null;
+    const tok = toksBefore(this.view, s.end, 1)[0];
+    if (!tok) return null;
+    const seg = this.view.segs[tok.seg];
+    const prev = this.view.segs[seg.index - 1];
+    if (!prev || prev.para !== seg.para) return null;
+    const r = clauseSubject(this.lex, prev, prev.toks.length);
+    if (!r) return null;
+    const after = prev.toks[r.last + 1];
+    if (!after || !isVerbLike(this.lex, after)) return null;
+    const span = { start: prev.toks[r.first].start, end: prev.toks[r.last].end };
+    const words = prev.toks.slice(r.first, r.last + 1).filter((t) => t.word);
+    const head = words.find((t) => !this.lex.determiners.has(t.low));
+    if (!head) return null;
+    if (this.lex.roleNouns.has(head.low)) {
+      const det = words[0];
+      const fem = det.low === 'la' || det.low === 'une' || det.low === 'cette' || (this.lex.femaleMarkers.has(head.low) && !this.lex.maleMarkers.has(head.low));
+      const masc = det.low === 'le' || det.low === 'un' || det.low === 'ce' || (this.lex.maleMarkers.has(head.low) && !this.lex.femaleMarkers.has(head.low));
+      if ((g === 'f' && masc) || (g === 'm' && fem) || /s$/.test(head.low)) return null;
+      const e = this.named(span) ?? this.roleReferent(span, speakers, out, i) ?? this.phraseEntity(span, 'PER');
+      return { entity: e, name: e.name };
+    }
+    const e = this.named(span);
+    if (e && e.type === 'PER' && (e.gender === null || e.gender === g)) return { entity: e, name: e.name };
+    return null;
   }
 
   private phrases = new Map<string, RefEntity>();
@@ -312,6 +402,10 @@ export class Resolver {
       if (g === 'p') return e.type === 'ORG' || e.type === null;
       if (e.type === 'LOC' || e.type === 'MISC') return false;
       if (e.type === 'ORG') return false;
+      // A name found here without a type is no "she" when its words name an organisation, and no
+      // name is when the text introduces it as one ("le syndicat Sud-Rail", "the group Acme").
+      if (e.type === null && e.name.toLowerCase().split(/[\s-]+/).some((w) => ORG_WORDS.has(w))) return false;
+      if (e.mentions.some((m) => this.tokensBefore(m.start, 1).some((t) => ORG_WORDS.has(t.low)))) return false;
       return e.gender === null || e.gender === g;
     };
     // The last speaker within two paragraphs: an entity, or a role phrase of the same gender ("le Premier ministre").
@@ -344,6 +438,9 @@ export class Resolver {
     const toks = toksIn(this.view, s).filter((t) => t.word);
     const role = toks.find((t) => this.lex.roleNouns.has(t.low));
     if (!role) return null;
+    // "Some officials", "les responsables", "des experts": a group, not one named person.
+    const plural = (t: Tok) => /^(?:les|des|ces|plusieurs|certains|certaines|quelques|the|some|many|several|two|three|other|these|those)$/.test(t.low);
+    if (toks.some((t) => t.start < role.start && plural(t)) || (/s$/.test(role.low) && this.lex.roleNouns.has(role.low.slice(0, -1)))) return null;
     const g = toks.some((t) => t.low === 'la' || t.low === 'une' || t.low === 'cette') || this.lex.femaleMarkers.has(role.low) && !this.lex.maleMarkers.has(role.low) ? 'f' : toks.some((t) => t.low === 'le' || t.low === 'un' || t.low === 'ce') ? 'm' : null;
     const para = this.paraOf(s.start);
     const ok = (e: RefEntity) => (e.type === 'PER' || e.type === null) && (g === null || e.gender === null || e.gender === g);
@@ -375,6 +472,10 @@ export class Resolver {
       if (this.paraOf(sp.start) - para > 2) break;
       const e = this.named(sp);
       const personLike = e !== null && (e.type === 'PER' || (e.type === null && /\s/.test(e.name) && !/^\p{Lu}+$/u.test(e.name)));
+      // A person the text has already given another role is not this one ("le secrétaire général
+      // Marc Lenoir" is not "le porte-parole du gouvernement").
+      const roles = e ? this.attestedRoles(e) : new Set<string>();
+      if (roles.size > 0 && !roles.has(role.low)) continue;
       if (e && personLike && ok(e) && this.kindOf(sp) === 'named') {
         if (g === 'f' || g === 'm') e.gender = e.gender ?? g;
         return e;

@@ -24,7 +24,8 @@ function stderrWarn(m: string): void {
 /** Fills doc.quotes and doc.claims, with as many earlier layers as the installed models allow. */
 export async function analyzeForQuotes(doc: Document, lang: 'fr' | 'en', warn: (m: string) => void = stderrWarn): Promise<void> {
   try {
-    await analyzeDocument(doc, { lang });
+    // Stages after the quotes stage (language checks) add nothing quotes or claims read.
+    await analyzeDocument(doc, { lang, upTo: 'quotes' });
   } catch (err) {
     if (!(err instanceof VigieError)) throw err;
     warn(`${err.message.split('\n')[0]}; quotes found with the stages that can run`);
@@ -44,7 +45,10 @@ export async function analyzeForQuotes(doc: Document, lang: 'fr' | 'en', warn: (
       }
     };
     if (!stageFactories.some((f) => f.name === 'tokenize')) run(() => tokenizerStage(lang));
-    for (const f of stageFactories) if (f.name !== 'quotes') run(() => f.create(lang));
+    for (const f of stageFactories) {
+      if (f.name === 'quotes') break;
+      run(() => f.create(lang));
+    }
   }
   if (!doc.quotes || !doc.claims) {
     annotateQuotes(doc, lang);

@@ -55,6 +55,8 @@ export interface TextView {
   text: string;
   lang: 'fr' | 'en';
   paras: Span[];
+  /** The kind of each paragraph ('body' when the document does not say). */
+  paraKinds: string[];
   segs: Seg[];
   toks: Tok[];
   regions: Region[];
@@ -302,13 +304,30 @@ function annotate(view: TextView, sentences: Sentence[]): void {
   }
 }
 
+/**
+ * The text the rules read: the document's text with each doubled apostrophe ('' — the quote mark
+ * of some English wires and archives) rewritten as a straight double quote plus a thin space, the
+ * space on the outer side (" x" when it opens, "x" when it closes). Same length, so every offset
+ * still points into the document's text, which is what quotes and claims are cut from.
+ */
+export function quoteReadyText(text: string): string {
+  if (!text.includes("''")) return text;
+  return text.replace(/''/g, (_m, at: number) => {
+    const prev = at > 0 ? text[at - 1] : undefined;
+    const next = text[at + 2];
+    const opens = (prev === undefined || isSpace(prev) || /[([{—–\-]/.test(prev)) && next !== undefined && !isSpace(next);
+    return opens ? '\u2009"' : '"\u2009';
+  });
+}
+
 /** Builds the text view of a document (paragraphs, quote regions, segments, tokens). */
 export function buildView(doc: Document, lang: 'fr' | 'en'): TextView {
-  const text = doc.text;
+  const text = quoteReadyText(doc.text);
   const paras = documentParagraphs(doc);
   const raw = pairQuotes(text, paras);
   const regions: Region[] = raw.map((r, index) => ({ ...r, index, words: 0, standalone: false }));
-  const view: TextView = { text, lang, paras, segs: [], toks: [], regions, sentences: doc.sentences ?? [], hasTree: false, hasPos: false };
+  const paraKinds = paras.map((p) => doc.paragraphs.find((q) => q.start <= p.start && q.end >= p.end)?.kind ?? 'body');
+  const view: TextView = { text, lang, paras, paraKinds, segs: [], toks: [], regions, sentences: doc.sentences ?? [], hasTree: false, hasPos: false };
   const abbrev = lang === 'fr' ? ABBREV_FR : ABBREV_EN;
   // Region lookup by offset: the content of each region.
   const regionAt = (pos: number): number => {
