@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { VigieError } from '../errors.js';
-import { commands } from './commands.js';
+import { commandsFor } from './commands.js';
 
 /**
  * Entry point of the `vigie` command. Each command lives in its own file under src/cli/ and is
@@ -14,7 +14,7 @@ export async function main(argv: string[]): Promise<number> {
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of commands) register(program);
+  for (const register of await commandsFor(argv)) register(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

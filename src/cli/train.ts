@@ -1,11 +1,5 @@
 import type { Command } from 'commander';
 import { VigieError } from '../errors.js';
-import { trainTokenizer } from '../tokenize/train.js';
-import { trainTaggerUnit } from '../tag/train.js';
-import { trainLemmatizerUnit } from '../lemmatize/train.js';
-import { trainParserUnit } from '../parse/train-unit.js';
-import { trainNerUnit } from '../entities/train.js';
-import { trainInflectionsUnit } from '../check/inflections.js';
 
 export interface TrainOptions {
   /** Languages to train, default both. */
@@ -18,14 +12,18 @@ export interface TrainOptions {
   seed: number;
 }
 
-/** Trainers by unit name, in the order `vigie train all` runs them (later units may use earlier models). */
+/**
+ * Trainers by unit name, in the order `vigie train all` runs them (later units may use earlier
+ * models). Each trainer module is imported only when its unit is trained: together they cost every
+ * other command a few hundred milliseconds of start-up.
+ */
 export const trainers: { unit: string; train: (opts: TrainOptions) => Promise<void> }[] = [
-  { unit: 'tokenizer', train: trainTokenizer },
-  { unit: 'tagger', train: trainTaggerUnit },
-  { unit: 'lemmatizer', train: trainLemmatizerUnit },
-  { unit: 'parser', train: (opts) => trainParserUnit(opts) },
-  { unit: 'ner', train: trainNerUnit },
-  { unit: 'inflections', train: trainInflectionsUnit },
+  { unit: 'tokenizer', train: async (opts) => (await import('../tokenize/train.js')).trainTokenizer(opts) },
+  { unit: 'tagger', train: async (opts) => (await import('../tag/train.js')).trainTaggerUnit(opts) },
+  { unit: 'lemmatizer', train: async (opts) => (await import('../lemmatize/train.js')).trainLemmatizerUnit(opts) },
+  { unit: 'parser', train: async (opts) => (await import('../parse/train-unit.js')).trainParserUnit(opts) },
+  { unit: 'ner', train: async (opts) => (await import('../entities/train.js')).trainNerUnit(opts) },
+  { unit: 'inflections', train: async (opts) => (await import('../check/inflections.js')).trainInflectionsUnit(opts) },
 ];
 
 export function registerTrain(program: Command): void {
