@@ -106,14 +106,22 @@ export function decodeModel<M = Record<string, unknown>>(bytes: Buffer, expected
     throw new VigieError(`${source}: corrupt model header`);
   }
   if (header.kind !== expectedKind) throw new VigieError(`${source}: is a ${header.kind} model, expected ${expectedKind}`);
-  // Copy into an 8-byte aligned buffer so typed-array views are legal whatever Node's pool offset is.
-  const aligned = new ArrayBuffer(bytes.length);
-  new Uint8Array(aligned).set(bytes);
+  // Typed-array views need aligned offsets. A file read whole sits at offset 0 of its own buffer
+  // (no copy: large models load as views on the bytes read); a small one read from Node's shared
+  // pool may not, and is copied into an 8-byte aligned buffer.
+  let buffer = bytes.buffer as ArrayBuffer;
+  let base = bytes.byteOffset;
+  if (base % 8 !== 0) {
+    const aligned = new ArrayBuffer(bytes.length);
+    new Uint8Array(aligned).set(bytes);
+    buffer = aligned;
+    base = 0;
+  }
   const arrays: Record<string, TypedArray> = {};
   for (const e of header.arrays) {
     const C = CONSTRUCTORS[e.type];
     if (!C || e.offset + e.length * C.BYTES_PER_ELEMENT > bytes.length) throw new VigieError(`${source}: truncated model file`);
-    arrays[e.name] = new C(aligned, e.offset, e.length);
+    arrays[e.name] = new C(buffer, base + e.offset, e.length);
   }
   return { kind: header.kind, version: header.version, meta: header.meta, arrays };
 }
