@@ -6,9 +6,11 @@
  *   BENCH_LANG=fr|en                one language only
  *   BENCH_SPEED_ROUNDS=n            passes over the files for the speed figures (default 3)
  *
- * The raw text of each file is built as the shared task built it: the `# text` of the sentences
- * joined by a space inside a paragraph, paragraphs (`# newpar`, `# newdoc`) separated by a blank
- * line; the French files have no paragraph marks and are one paragraph each. The tokenizer's
+ * The raw text of each file is built as the shared task built it (UD tools' conllu_to_text.pl):
+ * the `# text` of the sentences joined by a space inside a paragraph, paragraphs (`# newpar`,
+ * `# newdoc`) separated by a blank line; the French files have no paragraph marks and are one
+ * paragraph each. The script's wrapping of lines at 80 characters is left out: a newline inside a
+ * paragraph is whitespace like a space to the tokenizer, so it changes nothing. The tokenizer's
  * output is written as CoNLL-U and scored against the file with src/eval/conll18.ts.
  * GSD dev is part of the French tokenizer's training data: its figures are not held-out.
  */

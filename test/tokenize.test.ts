@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import type { Sentence } from '../src/document.js';
 import { emptyMeta, type Document } from '../src/document.js';
 import { loadTokenizer, splitParagraphs, tokenizeText, tokenizerStage } from '../src/tokenize/index.js';
+import { PerceptronTrainer } from '../src/learn/perceptron.js';
+import { averagePerceptrons } from '../src/tokenize/train.js';
 
 /** Tokens of a text, one array per sentence; a multiword token is written "du{de le}". */
 function tokens(text: string, lang: 'fr' | 'en'): string[][] {
@@ -126,6 +128,17 @@ describe('French tokenization', () => {
   test('inclusive endings and dashes', () => {
     assert.ok(flat('AUTRE(S) MISE(S) EN GARDE', 'fr').includes('MISE(S)'));
     assert.deepEqual(flat("l'architecture--c'est-à-dire la forme", 'fr'), ["l'", 'architecture', '--', "c'est-à-dire", 'la', 'forme']);
+    // Both edges of a protected span are boundaries, and a comma between a letter and a digit is
+    // a missing space, not a decimal comma.
+    assert.deepEqual(flat('(16 juin 1914--3 février 2002)', 'fr'), ['(', '16', 'juin', '1914', '--', '3', 'février', '2002', ')']);
+    assert.deepEqual(flat('Huntingdon,25 avril 1599', 'fr'), ['Huntingdon', ',', '25', 'avril', '1599']);
+    assert.deepEqual(flat('un taux de 1,5 %', 'fr'), ['un', 'taux', 'de', '1,5', '%']);
+  });
+
+  test('capitalised names inside a sentence do not start a new one', () => {
+    const news = 'Dans son livre Les Bras ouverts, publié en 1998, il raconte sa jeunesse. Le maire de Saint-Dizier Jean Martin a démissionné.';
+    assert.equal(tokens(news, 'fr').length, 2);
+    assert.equal(tokens('La ligne arrive à Times Square depuis 1904.', 'fr').length, 1);
   });
 });
 
@@ -231,5 +244,29 @@ describe('offsets, SpaceAfter, paragraphs and the stage', () => {
     assert.equal(loadTokenizer('fr'), loadTokenizer('fr'));
     assert.equal(loadTokenizer('fr').lang, 'fr');
     assert.equal(loadTokenizer('en').lang, 'en');
+  });
+});
+
+describe('training helpers', () => {
+  test('averagePerceptrons scores as the mean of its members, over the union of their features', () => {
+    const a = new PerceptronTrainer(2);
+    a.update([1, 2], 2, 1, 0);
+    a.tick();
+    const b = new PerceptronTrainer(2);
+    b.update([2, 3], 2, 0, 1);
+    b.tick();
+    const ma = a.finish();
+    const mb = b.finish();
+    const mean = averagePerceptrons([ma, mb]);
+    for (const features of [[1], [2], [3], [1, 2, 3], [4]]) {
+      const sa = new Float64Array(2);
+      const sb = new Float64Array(2);
+      const sm = new Float64Array(2);
+      ma.score(features, features.length, sa);
+      mb.score(features, features.length, sb);
+      mean.score(features, features.length, sm);
+      for (let c = 0; c < 2; c++) assert.ok(Math.abs(sm[c] - (sa[c] + sb[c]) / 2) < 1e-6, `features ${features} class ${c}`);
+    }
+    assert.equal(averagePerceptrons([ma]), ma);
   });
 });

@@ -11,7 +11,7 @@ import { gapFeatures } from './gap-features.js';
 import { mwtFeatures } from './mwt-features.js';
 import type { MwtLexicon } from './mwt.js';
 import { ChunkScanner, scanRules } from './scan.js';
-import { SentenceState, sentenceCandidate, sentenceFeatures } from './sentence-features.js';
+import { SentenceState, sentenceCandidate, sentenceFeatures, verbTagTable } from './sentence-features.js';
 import { TokenArrays } from './token-arrays.js';
 import { GUESSED, learnWordClasses, WordClasses } from './word-classes.js';
 
@@ -88,7 +88,7 @@ export function collectExamples(
   const ex: Examples = { gap: new ExampleSet(), sentence: new ExampleSet(), mwt: new ExampleSet(), missedGaps: 0, missedSentences: 0 };
   const scanner = new ChunkScanner(scanRules(lang, joinDigitGroups));
   const toks = new TokenArrays();
-  const state = new SentenceState();
+  const state = new SentenceState(verbTagTable(wordClasses.tags));
   let firstToken = 0;
   for (const p of gold.paragraphs) {
     // Boundaries: the scanner's candidates, labelled by the gold token edges.

@@ -223,14 +223,19 @@ export class ChunkScanner {
     let prevBase: C = charClass(text, cs);
     for (let g = cs + 1; g < ce; g++) {
       const cb = charClass(text, g);
-      // Inside a protected span: no candidates; its edges are forced boundaries.
-      while (span < spans.length && spans[span + 1] <= g) span += 2;
+      // Inside a protected span: no candidates; its edges are forced boundaries ("1914--3").
+      let spanEnd = false;
+      while (span < spans.length && spans[span + 1] <= g) {
+        if (spans[span + 1] === g) spanEnd = true;
+        span += 2;
+      }
       if (span < spans.length && spans[span] < g) {
         if (cb !== C.Mark) prevBase = cb;
         continue;
       }
       let cut: boolean;
-      if (span < spans.length && spans[span] === g) cut = true;
+      if (spanEnd || (span < spans.length && spans[span] === g)) cut = true;
+      else if (isLetterCommaDigit(text, g, cs, ce)) cut = true;
       else if (!splittable(text, g, prevBase, cb)) cut = false;
       else if (g === cs + 1 && cb === C.Digit && this.rules.signedNumbers && isMinus(text.charCodeAt(cs))) cut = false;
       else if (isInitialPeriod(text, g, tokenStart, cs, ce, pEnd) || this.isTitlePeriod(text, g, tokenStart, ce, pEnd)) cut = false;
@@ -258,6 +263,15 @@ export class ChunkScanner {
       s = e;
     }
   }
+}
+
+/**
+ * Gap g is on either side of a comma between a letter and a digit ("Huntingdon,25 avril"): a
+ * missing space, never a number ("1,5") nor a word; the comma is always a token of its own.
+ */
+function isLetterCommaDigit(text: string, g: number, cs: number, ce: number): boolean {
+  if (text.charCodeAt(g) === 44) return g > cs && g + 1 < ce && isLetterClass(charClass(text, g - 1)) && charClass(text, g + 1) === C.Digit;
+  return g - 2 >= cs && text.charCodeAt(g - 1) === 44 && charClass(text, g) === C.Digit && isLetterClass(charClass(text, g - 2));
 }
 
 /** True when `text[start, end)` is a title ("Dr", "Mme") whose period stays with it. */

@@ -5,6 +5,7 @@ import { C, isLetterClass, normCode } from './chars.js';
 import { EDGE_CLASS, hashInts } from './feature-hash.js';
 import { isTitle } from './scan.js';
 import type { TokenArrays } from './token-arrays.js';
+import { GUESSED } from './word-classes.js';
 
 const enum S {
   Bias = 1,
@@ -35,7 +36,36 @@ const enum S {
   LastClassNextTagShape,
   ParagraphQuotes,
   ParagraphQuotesNext,
+  Verbs,
+  VerbsLength,
+  NextVerb,
+  Lists,
+  CapsRun,
+  TitleRuns,
+  NextShapes,
+  PrevSentence,
+  VerbsNextTag,
+  NextGlue,
 }
+
+/**
+ * Which word-class ids are verbs or auxiliaries (known or guessed from the ending), for the
+ * "has this sentence a verb yet / does one follow" features: headings and list items have none,
+ * and a capitalised word after a verbless start ("Dans son livre Les Bras ouverts") continues it.
+ */
+export function verbTagTable(tags: readonly string[]): Uint8Array {
+  const table = new Uint8Array(256);
+  tags.forEach((name, id) => {
+    if (name.includes('VERB') || name.includes('AUX')) {
+      table[id] = 1;
+      table[id | GUESSED] = 1;
+    }
+  });
+  return table;
+}
+
+/** Tokens looked at after the candidate by the look-ahead features (bounded: linear time). */
+const LOOKAHEAD = 6;
 
 /** Running state of the sentence classifier: brackets and quotes opened in the current sentence. */
 export class SentenceState {
@@ -51,9 +81,30 @@ export class SentenceState {
    */
   paragraphQuotes = 0;
   paragraphStraight = 0;
+  /** Verbs (known or guessed) in the sentence so far, capped at 2. */
+  verbs = 0;
+  /** 1 after a ':' in the sentence; ';' seen, capped at 2 (lists run on after both). */
+  colon = 0;
+  semicolons = 0;
+  /** All-capital words and capitalised tokens ending at the last token advanced (capped). */
+  capsRun = 0;
+  titleRun = 0;
+  /**
+   * The previous sentence of the paragraph: 0 none, else 1 + (had a verb) + 2 × (ended with
+   * . ! ?). Runs of verbless fragments (table cells, list items) tend to go on.
+   */
+  previous = 0;
+  /** Word-class id → 1 for verbs (see verbTagTable). */
+  readonly verbTags: Uint8Array;
+
+  constructor(verbTags: Uint8Array) {
+    this.verbTags = verbTags;
+  }
+
   /** Starts a paragraph. */
   reset(): void {
     this.resetSentence();
+    this.previous = 0;
     this.paragraphQuotes = 0;
     this.paragraphStraight = 0;
   }
@@ -63,6 +114,11 @@ export class SentenceState {
     this.openQuotes = 0;
     this.straightQuotes = 0;
     this.openParens = 0;
+    this.verbs = 0;
+    this.colon = 0;
+    this.semicolons = 0;
+    this.capsRun = 0;
+    this.titleRun = 0;
   }
 
   /** Takes token t into account; call after deciding whether a sentence ends after it. */
@@ -75,10 +131,19 @@ export class SentenceState {
       else if (code === 34) this.paragraphStraight ^= 1;
     }
     if (endsSentence) {
+      const last = toks.lastClass[t];
+      const verbs = this.verbs + this.verbTags[toks.tag[t]];
+      this.previous = 1 + (verbs > 0 ? 1 : 0) + (last === C.Period || last === C.Terminal ? 2 : 0);
       this.resetSentence();
       return;
     }
     this.sinceStart++;
+    if (this.verbTags[toks.tag[t]] && this.verbs < 2) this.verbs++;
+    const first = toks.firstClass[t];
+    this.titleRun = first === C.Upper ? Math.min(this.titleRun + 1, 3) : 0;
+    this.capsRun = first === C.Upper && toks.lastClass[t] === C.Upper && toks.end[t] - toks.start[t] > 1 ? Math.min(this.capsRun + 1, 3) : 0;
+    if (code === 58) this.colon = 1;
+    else if (code === 59) this.semicolons = Math.min(this.semicolons + 1, 2);
     if (code === 0xab || code === 0x201c) this.openQuotes = Math.min(this.openQuotes + 1, 2);
     else if (code === 0xbb || code === 0x201d) this.openQuotes = Math.max(this.openQuotes - 1, 0);
     else if (code === 34) this.straightQuotes ^= 1;
@@ -152,6 +217,45 @@ export function sentenceFeatures(
   out.push(hashInts(S.NextTagShape, nextTag, nextShape));
   out.push(hashInts(S.TagsNextShape, tag, nextTag, nextShape));
   out.push(hashInts(S.LastClassNextTagShape, toks.lastClass[t], nextTag, nextShape));
+  // The sentence so far (verbs, list punctuation, capitalised runs) and what follows (the first
+  // verb, within a few tokens and before any sentence-final mark; the capitalised run).
+  const isCaps = toks.firstClass[t] === C.Upper && toks.lastClass[t] === C.Upper && toks.end[t] - toks.start[t] > 1 ? 1 : 0;
+  const titleCase = toks.firstClass[t] === C.Upper ? 1 : 0;
+  const capsRun = isCaps ? Math.min(state.capsRun + 1, 3) : 0;
+  const titleRun = titleCase ? Math.min(state.titleRun + 1, 3) : 0;
+  const verbs = Math.min(state.verbs + state.verbTags[tag], 2);
+  let nextVerb = 0;
+  let nextTitleRun = 0;
+  let titleOpen = 1;
+  const stop = Math.min(n, t + 1 + LOOKAHEAD);
+  for (let j = t + 1; j < stop; j++) {
+    const first = toks.firstClass[j];
+    if (titleOpen && first === C.Upper) nextTitleRun++;
+    else titleOpen = 0;
+    if (state.verbTags[toks.tag[j]]) {
+      nextVerb = j - t;
+      break;
+    }
+    const last = toks.lastClass[j];
+    if (last === C.Period || last === C.Terminal) {
+      nextVerb = 8;
+      break;
+    }
+  }
+  const next2Shape = t + 2 < n ? toks.shape[t + 2] : 2;
+  out.push(hashInts(S.Verbs, verbs, lastChar, nextShape));
+  out.push(hashInts(S.VerbsLength, verbs * 16 + lengthBucket(state.sinceStart), lastChar, nextClass));
+  out.push(hashInts(S.NextVerb, nextVerb * 4 + verbs, lastChar, nextClass));
+  out.push(hashInts(S.Lists, state.colon * 4 + state.semicolons, lastChar, nextClass));
+  out.push(hashInts(S.CapsRun, capsRun, nextShape, lastChar));
+  out.push(hashInts(S.TitleRuns, titleRun * 8 + nextTitleRun, lastChar, verbs));
+  out.push(hashInts(S.NextShapes, nextShape, next2Shape, lastChar));
+  out.push(hashInts(S.PrevSentence, state.previous * 4 + verbs, lastChar, nextClass));
+  out.push(hashInts(S.VerbsNextTag, verbs, nextTag, tag));
+  // A dash standing alone starts a list item ("... 1989 - Ceausescu - Timisoara"); one glued to
+  // the next word opens an aside ("des données -comme on le constate-").
+  const nextGlued = t + 1 < n ? toks.glued[t + 1] : 0;
+  out.push(hashInts(S.NextGlue, nextShape * 2 + nextGlued, t + 2 < n ? toks.firstClass[t + 2] : EDGE_CLASS, verbs));
   const start = toks.start[t];
   const end = toks.end[t];
   if (lastChar === 46) {

@@ -11,7 +11,7 @@ import type { Perceptron } from '../learn/perceptron.js';
 import { isSpaceCode } from './chars.js';
 import { gapFeatures } from './gap-features.js';
 import { mwtFeatures } from './mwt-features.js';
-import { SentenceState, sentenceCandidate, sentenceFeatures } from './sentence-features.js';
+import { SentenceState, sentenceCandidate, sentenceFeatures, verbTagTable } from './sentence-features.js';
 import type { TokenizerModel } from './model.js';
 import { ChunkScanner, scanRules, type GapDecider } from './scan.js';
 import { TokenArrays } from './token-arrays.js';
@@ -61,7 +61,7 @@ export class Tokenizer {
 
   constructor(model: TokenizerModel) {
     this.model = model;
-    this.state = new SentenceState();
+    this.state = new SentenceState(verbTagTable(model.wordClasses.data.tags));
     this.scanner = new ChunkScanner(scanRules(model.meta.lang, model.meta.joinDigitGroups));
   }
 

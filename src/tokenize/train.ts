@@ -50,9 +50,48 @@ export interface TokenizerTrainingConfig {
   prune: number;
   /** Share of training sentences rewritten with news typography (« », “ ”, …). */
   augment: number;
+  /**
+   * Sentence-end perceptrons trained on different shuffles and summed into one model: the
+   * decisions of a single averaged perceptron swing by a point of sentence F1 with the shuffle,
+   * the sum much less; scoring cost is unchanged (one table).
+   */
+  sentenceEnsemble?: number;
+  /** The same for the token-boundary perceptron. */
+  gapEnsemble?: number;
+  /**
+   * Rows of a summed model whose mean weights all stay below this are dropped: 0.5 keeps a
+   * smaller table than one member pruned at `prune` with the same dev scores (faster scoring).
+   */
+  ensemblePrune?: number;
 }
 
-export const DEFAULT_TRAINING: TokenizerTrainingConfig = { epochs: 12, prune: 0.02, augment: 0.4 };
+export const DEFAULT_TRAINING: TokenizerTrainingConfig = { epochs: 12, prune: 0.02, augment: 0.4, sentenceEnsemble: 5, gapEnsemble: 3, ensemblePrune: 0.5 };
+
+/**
+ * One perceptron whose weights are the mean of the given perceptrons' weights; rows whose mean
+ * weights are all below `pruneBelow` in absolute value are dropped (a feature kept by one member
+ * only is mostly noise, and a smaller table scores faster).
+ */
+export function averagePerceptrons(models: readonly Perceptron[], pruneBelow = 0): Perceptron {
+  if (models.length === 1) return models[0];
+  const nClasses = models[0].nClasses;
+  const sums = new Map<number, Float32Array>();
+  for (const m of models) {
+    const arrays = m.toArrays('p');
+    const keys = arrays['p.keys'] as Uint32Array;
+    const slotRow = arrays['p.slotRow'] as Int32Array;
+    const weights = arrays['p.weights'] as Float32Array;
+    for (let slot = 0; slot < keys.length; slot++) {
+      const row = slotRow[slot];
+      if (row < 0) continue;
+      let sum = sums.get(keys[slot]);
+      if (!sum) sums.set(keys[slot], (sum = new Float32Array(nClasses)));
+      for (let c = 0; c < nClasses; c++) sum[c] += weights[row * nClasses + c] / models.length;
+    }
+  }
+  const features = [...sums.keys()].filter((f) => sums.get(f)!.some((w) => Math.abs(w) > pruneBelow)).sort((a, b) => a - b);
+  return Perceptron.fromRows(nClasses, features, (i, out) => out.set(sums.get(features[i])!));
+}
 
 function readTreebank(dataDir: string, file: string): ConlluSentence[] {
   const path = join(dataDir, file);
@@ -119,6 +158,13 @@ export function trainTokenizerModel(
   );
   const trainers = { gap: new PerceptronTrainer(2), sentence: new PerceptronTrainer(2), mwt: new PerceptronTrainer(2) };
   const random = seededRandom(seed);
+  const extraMembers = (n: number | undefined, salt: number): { trainer: PerceptronTrainer; random: () => number }[] =>
+    Array.from({ length: Math.max(1, n ?? 1) - 1 }, (_, k) => ({
+      trainer: new PerceptronTrainer(2),
+      random: seededRandom(seed * 1000 + salt + k + 1),
+    }));
+  const extraSentence = extraMembers(config.sentenceEnsemble, 0);
+  const extraGap = extraMembers(config.gapEnsemble, 100);
   const scores = new Float64Array(2);
   const meta: TokenizerMeta = {
     lang,
@@ -140,9 +186,11 @@ export function trainTokenizerModel(
       sentence: trainEpoch(trainers.sentence, ex.sentence, random, scores),
       mwt: trainEpoch(trainers.mwt, ex.mwt, random, scores),
     };
+    for (const e of extraSentence) trainEpoch(e.trainer, ex.sentence, e.random, scores);
+    for (const e of extraGap) trainEpoch(e.trainer, ex.gap, e.random, scores);
     const models = {
-      gap: trainers.gap.finish(config.prune),
-      sentence: trainers.sentence.finish(config.prune),
+      gap: averagePerceptrons([trainers.gap.finish(config.prune), ...extraGap.map((e) => e.trainer.finish(config.prune))], config.ensemblePrune ?? config.prune),
+      sentence: averagePerceptrons([trainers.sentence.finish(config.prune), ...extraSentence.map((e) => e.trainer.finish(config.prune))], config.ensemblePrune ?? config.prune),
       mwt: trainers.mwt.finish(config.prune),
     };
     const tokenizer = new Tokenizer({ meta, ...models, lexicon, wordClasses, abbreviations });
