@@ -5,6 +5,7 @@
  *   VIGIE_SHARED=/path/to/shared   where the shared folder is (default: ../shared next to the repo)
  *   BENCH_LANG=fr|en               one language only
  *   BENCH_SPEED_ROUNDS=n           passes over the test files for the speed figures (default 3)
+ *   --pipeline-memory fr|en        (internal) peak RSS of the pipeline alone, run in a child process
  *
  * Three settings per file:
  *   gold tags  gold tokenisation, gold UPOS/XPOS/FEATS/lemmas: the parser alone
@@ -13,6 +14,8 @@
  * GSD dev is part of the French parser's training data: its figures are not held-out.
  */
 import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { ConlluSentence } from '../src/formats/conllu.js';
 import { commentValue } from '../src/formats/conllu.js';
 import { conlluToDocument, sentencesToConllu } from '../src/formats/document-conllu.js';
@@ -185,8 +188,39 @@ function benchLanguage(lang: Lang, rounds: number): void {
   }
 }
 
+/**
+ * Child-process mode: what the pipeline itself needs. Loads one language's stages, runs the raw
+ * text of its test files through them (the gold trees are dropped once the text is built), and
+ * prints the process's peak RSS. The parent bench process also holds every treebank, parse and
+ * evaluation, so its own peak overstates the pipeline's.
+ */
+function pipelineMemory(lang: Lang): void {
+  const texts: Document[] = [];
+  for (const f of FILES[lang]) {
+    const path = sharedDataPath('data', 'ud', f.path);
+    if (f.name.endsWith('test') && existsSync(path)) texts.push(rawDocument(readTreebank(path), lang));
+  }
+  const stages = pipelineStages(lang);
+  let words = 0;
+  for (const doc of texts) {
+    runStages(stages, doc);
+    for (const s of doc.sentences ?? []) words += s.words.length;
+  }
+  console.log(`${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB peak RSS (${words} words)`);
+}
+
 const only = process.env.BENCH_LANG as Lang | undefined;
 const rounds = Math.max(1, Number(process.env.BENCH_SPEED_ROUNDS ?? 3) || 3);
-for (const lang of ['fr', 'en'] as const) if (!only || only === lang) benchLanguage(lang, rounds);
-const mem = process.memoryUsage();
-console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (heap used now ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB)`);
+const memoryArg = process.argv.indexOf('--pipeline-memory');
+if (memoryArg >= 0) {
+  pipelineMemory(process.argv[memoryArg + 1] === 'en' ? 'en' : 'fr');
+} else {
+  for (const lang of ['fr', 'en'] as const) if (!only || only === lang) benchLanguage(lang, rounds);
+  const mem = process.memoryUsage();
+  console.log(`\npeak RSS of this bench process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (heap used now ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB)`);
+  for (const lang of ['fr', 'en'] as const) {
+    if (only && only !== lang) continue;
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--pipeline-memory', lang], { encoding: 'utf8' });
+    console.log(`pipeline alone (${lang}: models + raw text of the test files, one process): ${out.trim()}`);
+  }
+}

@@ -145,6 +145,10 @@ describe('training on a fixture', () => {
         const r = parser.parse(words[s]);
         assert.deepEqual([...r.heads], sentences[s].words.map((w) => w.head - 1));
         assert.deepEqual(r.deprels, sentences[s].words.map((w) => w.deprel));
+        // Loading packs the file's Int16 arrays directly: it must score as the trained model does.
+        const inMemory = trained.parser.parse(words[s]);
+        assert.deepEqual([...r.heads], [...inMemory.heads]);
+        assert.deepEqual(r.deprels, inMemory.deprels);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

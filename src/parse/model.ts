@@ -3,6 +3,8 @@
  * Int16 weights, see compact-perceptron.ts) and the label list in the shared model-file format.
  */
 import { loadModel, saveModel } from '../learn/model-file.js';
+import type { TypedArray } from '../learn/model-file.js';
+import { PackedPerceptron } from '../learn/packed-perceptron.js';
 import type { Perceptron } from '../learn/perceptron.js';
 import { compactPerceptronArrays, perceptronFromCompactArrays } from '../learn/compact-perceptron.js';
 import { TRANSITION_COUNT } from './arc-hybrid.js';
@@ -30,13 +32,18 @@ export function saveParser(path: string, transitions: Perceptron, labeller: Perc
   });
 }
 
+/** A model of the file in its run-time layout, straight from the Int16 arrays when it can be. */
+function packedModel(nClasses: number, arrays: Record<string, TypedArray>, prefix: string): PackedPerceptron {
+  return PackedPerceptron.fromCompactArrays(nClasses, arrays, prefix) ?? PackedPerceptron.fromPerceptron(perceptronFromCompactArrays(nClasses, arrays, prefix));
+}
+
 export function loadParserFile(path: string): { parser: Parser; meta: ParserMeta } {
   const model = loadModel<ParserMeta>(path, PARSER_KIND);
   if (model.version !== PARSER_MODEL_VERSION) {
     throw new VigieError(`${path}: parser model version ${model.version}, this build reads version ${PARSER_MODEL_VERSION} (retrain with "vigie train parser")`);
   }
   const meta = model.meta;
-  const transitions = perceptronFromCompactArrays(TRANSITION_COUNT, model.arrays, 'transitions');
-  const labeller = perceptronFromCompactArrays(meta.labels.length, model.arrays, 'labeller');
+  const transitions = packedModel(TRANSITION_COUNT, model.arrays, 'transitions');
+  const labeller = packedModel(meta.labels.length, model.arrays, 'labeller');
   return { parser: new Parser(transitions, labeller, meta.labels), meta };
 }

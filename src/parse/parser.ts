@@ -6,12 +6,11 @@
  */
 import { FeatureBuffer } from '../learn/features.js';
 import { argmax } from '../learn/perceptron.js';
-import type { Perceptron } from '../learn/perceptron.js';
 import { PackedPerceptron } from '../learn/packed-perceptron.js';
 import { ArcHybridState, SHIFT, TRANSITION_COUNT } from './arc-hybrid.js';
 import { EncodedSentence } from './encode.js';
 import type { ParserInput } from './encode.js';
-import { labelFeatures, transitionFeatures } from './features.js';
+import { MAX_FEATURES, labelFeatures, transitionFeatures } from './features.js';
 
 /** Anything that adds class scores for a feature vector (a finished model or a trainer). */
 export interface Scorer {
@@ -39,7 +38,7 @@ export function labelSet(names: readonly string[]): LabelSet {
 
 /** Reusable buffers for one parse at a time. */
 export class ParseScratch {
-  readonly features = new FeatureBuffer(256);
+  readonly features = new FeatureBuffer(MAX_FEATURES);
   readonly transitionScores = new Float64Array(TRANSITION_COUNT);
   labelScores: Float64Array;
 
@@ -119,9 +118,9 @@ export class Parser {
   readonly transitions: Scorer;
   readonly labeller: Scorer;
 
-  constructor(transitions: Perceptron, labeller: Perceptron, labelNames: readonly string[]) {
-    this.transitions = new PackedPerceptron(transitions);
-    this.labeller = new PackedPerceptron(labeller);
+  constructor(transitions: PackedPerceptron, labeller: PackedPerceptron, labelNames: readonly string[]) {
+    this.transitions = transitions;
+    this.labeller = labeller;
     this.labels = labelSet(labelNames);
     this.scratch = new ParseScratch(labelNames.length);
   }
