@@ -99,6 +99,39 @@ describe('French checker rules', () => {
     assert.equal(byText.get('surveiller')?.suggestions[0], 'surveillent');
   });
 
+  test('errors whose subject the parse loses: surface subject, relative qui, complements', () => {
+    const { flags } = check([
+      'La Commission pouvoir faire des propositions.',
+      'Il soigne les malades qui souffrir de la grippe.',
+      'Le pays était calme et le gouvernement contrôler les prix.',
+      'Le traitement est déconseillé chez les patients qui présente des troubles rénaux.',
+      'Dans cette études, les patients ont été suivis.',
+      'Cette demande a été rejeté et il est en prison.',
+      'Des analyses de sang ont été réalisé en urgence.',
+    ]);
+    const first = new Map(flags.map((f) => [f.text, f.suggestions[0]]));
+    assert.equal(first.get('pouvoir'), 'peut');
+    assert.equal(first.get('souffrir'), 'souffrent');
+    // Tense from the imperfect of the sentence's other verb.
+    assert.equal(first.get('contrôler'), 'contrôlait');
+    assert.equal(first.get('présente'), 'présentent');
+    assert.equal(first.get('cette'), 'ces');
+    assert.equal(first.get('rejeté'), 'rejetée');
+    assert.equal(first.get('réalisé'), 'réalisées');
+    assert.equal(flags.length, 7);
+  });
+
+  test('infinitives governed by a verb or a preposition are not flagged', () => {
+    const { flags } = check([
+      'Il regarde les enfants jouer dans la cour.',
+      'Il ne sait pas à qui parler.',
+      'Les élus doivent voter, et les citoyens peuvent participer.',
+      'Le pouvoir de la Commission reste limité.',
+      'Des études de cas ont été publiées en mars.',
+    ]);
+    assert.deepEqual(flags.map((f) => `${f.rule}: ${f.text}`), []);
+  });
+
   test('boilerplate blocks with offsets are checked, offsets into the whole text', () => {
     const { doc, flags } = check(['Le gouvernement a publié son rapport.'], ['Vous aimer cet article ? Partagez-le !']);
     assert.equal(flags.length, 1);

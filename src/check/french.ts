@@ -162,6 +162,7 @@ class FrenchChecker {
         this.subjectVerb(v, i);
         this.verbFormAfterSubject(v, i);
         this.infinitiveAfterNounSubject(v, i);
+        this.infinitiveAfterSurfaceSubject(v, i);
         this.personWithoutPronoun(v, i);
         this.infinitiveAfterGovernor(v, i);
         this.determinerNoun(v, i);
@@ -273,7 +274,8 @@ class FrenchChecker {
     const w = v.words[n];
     const tagged = v.feats[n].get('Number');
     if (w.upos === 'PROPN') {
-      if (/[sxz]$/i.test(w.form) || tagged === 'Plur' || !upperFirst.test(w.form)) return null;
+      // Names in -s/-z may be plural (Pays-Bas, Thales?); names in -x are singular (Angiox, Bordeaux).
+      if (/[sz]$/i.test(w.form) || tagged === 'Plur' || !upperFirst.test(w.form)) return null;
       if (v.children[n].some((c) => /^(conj|appos|nmod)/.test(v.words[c].deprel))) return null;
       if (v.children[n].some((c) => v.words[c].deprel === 'flat:name' && /[sxz]$/i.test(v.words[c].form))) return null;
       return { number: 's', gender: null };
@@ -345,11 +347,22 @@ class FrenchChecker {
       if (!(kw.upos === 'ADJ' && kw.head === ante)) return null;
     }
     if (this.isQuantity(v, ante) || this.childrenWith(v, ante, (d) => d === 'conj').length > 0) return null;
-    // A noun inside a complement ("la pêche au filet qui …") competes with the noun it completes.
-    if (v.children[ante].some((c) => v.words[c].deprel === 'case')) return null;
     const hasDet = v.children[ante].some((c) => v.words[c].deprel === 'det');
     const ng = v.words[ante].upos === 'PROPN' && !hasDet ? this.bareNounAgreement(v, ante) : this.nounNumberAndGender(v, ante);
-    return ng ? { person: '3', number: ng.number, gender: ng.gender } : null;
+    if (!ng) return null;
+    // A noun inside a complement ("la pêche au filet qui …") competes with the noun it completes:
+    // only when both have the same number is the verb's number clear. A complement of a verb
+    // ("chez les patients qui …") has no such competitor.
+    if (v.children[ante].some((c) => v.words[c].deprel === 'case')) {
+      if (!/^(obl|nmod)/.test(v.words[ante].deprel)) return null;
+      const h = v.words[ante].head;
+      if (v.words[ante].deprel.startsWith('nmod') || h < 0 || !/^(VERB|AUX)$/.test(v.words[h].upos)) {
+        if (h < 0 || !/^(NOUN|PROPN)$/.test(v.words[h].upos)) return null;
+        const hg = this.nounNumberAndGender(v, h);
+        if (!hg || hg.number !== ng.number || this.isQuantity(v, h)) return null;
+      }
+    }
+    return { person: '3', number: ng.number, gender: ng.gender };
   }
 
   private onlyCliticsBetween(v: SentenceView, a: number, b: number): boolean {
@@ -549,6 +562,15 @@ class FrenchChecker {
       const compoundPast = v.words[best].upos === 'AUX' && t === 'P' && v.words[best].head >= 0 && v.feats[v.words[best].head].get('VerbForm') === 'Part';
       first = compoundPast ? 'I' : t === 'I' || t === 'J' ? (t === 'J' && v.words[best].head === i ? 'J' : t) : 'P';
     }
+    else {
+      // No verb of the same clause: the nearest finite verb of the sentence, if it is an imperfect
+      // (a narrative: "Le RPR était …, en même temps qu'il exerçait"), sets the past.
+      let near = -1;
+      v.words.forEach((x, k) => {
+        if (k !== i && (x.upos === 'VERB' || x.upos === 'AUX') && this.isFinite(v, k) && (near < 0 || Math.abs(k - i) < Math.abs(near - i))) near = k;
+      });
+      if (near >= 0 && this.taggedTense(v, near) === 'I') first = 'I';
+    }
     if (this.governedByPast(v, i)) first = 'I';
     return [first, ...['P', 'I', 'J', 'F', 'C'].filter((t) => t !== first)].slice(0, 3);
   }
@@ -581,6 +603,70 @@ class FrenchChecker {
     if (!agr) return;
     const out = this.finiteSuggestions(verbs, this.contextTenses(v, i), agr, w.lemma);
     this.add(v, i, FR_RULES.finiteAfterSubject, `Le verbe « ${w.form} » a pour sujet « ${v.words[s].form} » : il doit être conjugué, pas à l’infinitif.`, out);
+  }
+
+  /**
+   * An infinitive right after a clause-initial noun phrase or a relative "qui" ("La Commission
+   * pouvoir faire", "les patients qui aller subir"), found by the surface pattern when the parse
+   * attached the infinitive elsewhere. Guards: the word is only an infinitive in Lefff; the noun
+   * phrase starts the sentence or follows a comma or a conjunction (after a verb or a preposition
+   * an infinitive may be governed: "voit les enfants jouer", "à qui parler"); the subject's number
+   * must be clear from its determiner or its form.
+   */
+  private infinitiveAfterSurfaceSubject(v: SentenceView, i: number): void {
+    const w = v.words[i];
+    if (!v.ownToken[i] || upperFirst.test(w.form) || !/(er|ir|re)$/.test(v.lower[i])) return;
+    const analyses = this.analyses(w.form);
+    const verbs = analyses.filter((a) => a.category === 'v');
+    // Infinitives that are also nouns (pouvoir, devoir, avoir) count when the tagger read a verb.
+    const nounTooOk = (w.upos === 'VERB' || w.upos === 'AUX') && analyses.every((a) => a.category === 'v' || a.category === 'nc');
+    if (verbs.length === 0 || (!nounTooOk && analyses.some((a) => a.category !== 'v')) || verbs.some((a) => a.cells.some((c) => c !== 'W'))) return;
+    // Already handled by the tree-based rules when they see the subject.
+    if (v.children[i].some((c) => /^(aux|cop|case)/.test(v.words[c].deprel))) return;
+    let p = i - 1;
+    while (p >= 0 && CLITICS_BETWEEN.has(v.lower[p]) && !/^(nous|vous)$/.test(v.lower[p])) p--;
+    if (p < 0) return;
+    let agr: Agreement | null = null;
+    let subject = -1;
+    if (v.lower[p] === 'qui') {
+      if (p === 0) return;
+      let a = p - 1;
+      if (v.words[a].form === ',') a--;
+      if (a < 0) return;
+      if (v.lower[a] === 'ce') agr = { person: '3', number: 's', gender: null };
+      else if (/^(NOUN|PROPN)$/.test(v.words[a].upos)) {
+        if (this.isQuantity(v, a) || v.words[a].deprel === 'conj' || v.children[a].some((c) => v.words[c].deprel === 'conj')) return;
+        const ng = v.words[a].upos === 'PROPN' && !v.children[a].some((c) => v.words[c].deprel === 'det') ? this.bareNounAgreement(v, a) : this.nounNumberAndGender(v, a);
+        if (ng) agr = { person: '3', number: ng.number, gender: ng.gender };
+      }
+      subject = p;
+    } else {
+      let n = p;
+      while (n > 0 && v.words[n].upos === 'ADJ' && v.words[n].head === n - 1) n--;
+      const nw = v.words[n];
+      if (!/^(NOUN|PROPN)$/.test(nw.upos) || this.isQuantity(v, n)) return;
+      if (v.words[n].deprel === 'conj' || v.children[n].some((c) => /^(conj|case)$/.test(v.words[c].deprel))) return;
+      let start = n;
+      if (nw.upos === 'NOUN') {
+        // "toutes les présentations": a predeterminer and an article.
+        const dets = this.childrenWith(v, n, (d) => d === 'det').filter((d) => d < n);
+        if (dets.length === 0 || dets.length > 2) return;
+        start = Math.min(...dets);
+        for (let k = start + 1; k < n; k++) if (v.words[k].upos !== 'ADJ' && !dets.includes(k)) return;
+      } else {
+        while (start > 0 && v.words[start - 1].upos === 'PROPN') start--;
+        if (start > 0 && /^(le|la|les|l')$/.test(v.lower[start - 1])) start--;
+      }
+      const before = start > 0 ? v.words[start - 1] : null;
+      if (before !== null && !(before.form === ',' || before.upos === 'SCONJ' || /^(et|mais|que|qu'|où|lorsque|lorsqu'|si|quand|puisque|puisqu')$/.test(v.lower[start - 1]))) return;
+      const ng = nw.upos === 'PROPN' && start === n ? this.bareNounAgreement(v, n) : this.nounNumberAndGender(v, n);
+      if (!ng) return;
+      agr = { person: '3', number: ng.number, gender: ng.gender };
+      subject = n;
+    }
+    if (!agr) return;
+    const out = this.finiteSuggestions(verbs, this.contextTenses(v, i), agr, verbs[0].lemma);
+    this.add(v, i, FR_RULES.finiteAfterSubject, `Le verbe « ${w.form} » a pour sujet « ${v.words[subject].form} » : il doit être conjugué, pas à l’infinitif.`, out);
   }
 
   /** Whether the clause of verb i depends on a verb in a past tense (sequence of tenses). */
@@ -633,10 +719,10 @@ class FrenchChecker {
       return h;
     }
     if (v.words[h].upos !== 'ADJ') return -1;
-    // "un "difficile" réponse": the parser may hang the noun under the adjective.
+    // "un "difficile" réponse": the parser may hang the noun under the adjective, or both on the verb.
     let k = d + 1;
     while (k < v.words.length && (v.words[k].upos === 'ADJ' || /^[«»"“”]$/.test(v.words[k].form))) k++;
-    if (k < v.words.length && v.words[k].upos === 'NOUN' && (v.words[k].head === h || v.words[h].head === k)) return k;
+    if (k < v.words.length && v.words[k].upos === 'NOUN' && (v.words[k].head === h || v.words[h].head === k || v.words[k].head === v.words[h].head)) return k;
     return -1;
   }
 
@@ -647,7 +733,14 @@ class FrenchChecker {
     let n: number;
     if (dw.upos === 'DET' && dw.deprel === 'det') n = this.determinedNoun(v, d);
     else if (this.articleReadAsClitic(v, d)) n = d + 1;
-    else return;
+    else n = -1;
+    // A disagreeing article often makes the parser hang it elsewhere ("le émissions", "cette
+    // symptômes"): an article right before a word that Lefff knows only as a common noun goes with it.
+    if (n < 0 && d + 1 < v.words.length && /^(le|la|les|un|une|ce|cet|cette|ces)$/.test(v.lower[d]) && (dw.upos === 'DET' || (dw.upos === 'PRON' && this.noCliticHere(v, d)))) {
+      const na = this.analyses(v.words[d + 1].form);
+      if (v.words[d + 1].upos === 'NOUN' && na.length > 0 && na.every((a) => a.category === 'nc')) n = d + 1;
+    }
+    if (n < 0) return;
     if (n < 0 || !v.ownToken[n]) return;
     const nw = v.words[n];
     // Capitalised nouns inside a sentence are names or titles; numbers never agree.
@@ -695,6 +788,16 @@ class FrenchChecker {
       for (const cell of [...detCells]) if (nounGenders.has(cell[0])) for (const l of nounLemmas) for (const f of this.inf.forms('nc', l, cell)) if (!out.includes(f)) out.push(f);
       const what = detNumbers.has('p') ? 'pluriel' : 'singulier';
       this.add(v, n, FR_RULES.determinerNoun, `Le nom « ${nw.form} » ne s’accorde pas avec le déterminant « ${dw.form} » (${what}).`, out);
+      return;
+    }
+    if (numberClash && genderClash && !mayBeEpicene && /[sxz]$/.test(v.lower[n]) === nounNumbers.has('p') && nounNumbers.size === 1 && nounGenders.size === 1) {
+      // Both gender and number wrong ("le émissions", "cette symptômes"): the noun, whose gender
+      // is lexical and whose ending shows its number, decides; the determiner takes its cell.
+      const out: string[] = [];
+      for (const cell of wanted) for (const l of detLemmas) for (const f of this.inf.forms('det', l, cell)) if (!out.includes(f)) out.push(f);
+      const fixed = out.filter((f) => this.elisionFits(f, nw.form) && !/^d[e']$/.test(f));
+      const what = `${nounGenders.has('f') ? 'féminin' : 'masculin'} ${nounNumbers.has('p') ? 'pluriel' : 'singulier'}`;
+      this.add(v, d, FR_RULES.determinerNoun, `Le déterminant « ${dw.form} » ne s’accorde pas avec le nom « ${nw.form} » (${what}).`, fixed);
       return;
     }
     if (numberClash && !genderClash) {
@@ -792,7 +895,11 @@ class FrenchChecker {
       const h = v.words[n].head;
       if (h >= 0 && v.words[h].upos === 'NOUN') {
         const hg = this.nounNumberAndGender(v, h, 'lexicon');
-        if (!hg || this.nominalCells(aw.form, ['adj', 'nc']).has(`${hg.gender ?? 'm'}${hg.number}`) || hg.gender === null) return;
+        // A next adjective that goes with the nearer noun only ("ministère publique européen") ties this one to it.
+        const ng0 = this.nounNumberAndGender(v, n, 'lexicon');
+        const next = a + 1 < v.words.length && v.words[a + 1].upos === 'ADJ' && v.words[a + 1].head === n ? this.nominalCells(v.words[a + 1].form, ['adj']) : null;
+        const tied = !!(next && hg && ng0 && ng0.gender && hg.gender && next.has(`${ng0.gender}${ng0.number}`) && !next.has(`${hg.gender}${hg.number}`));
+        if (!tied && (!hg || this.nominalCells(aw.form, ['adj', 'nc']).has(`${hg.gender ?? 'm'}${hg.number}`) || hg.gender === null)) return;
       }
     }
     const ng = this.nounNumberAndGender(v, n, 'lexicon');
@@ -806,7 +913,10 @@ class FrenchChecker {
     if (cells.has(cell)) return;
     // "Les inspecteurs dément toute fraude": with no other finite verb, the "adjective" is the verb.
     const finite = analyses.filter((x) => x.category === 'v').map((x) => ({ lemma: x.lemma, cells: x.cells.filter((c) => isFiniteCell(c)) })).filter((x) => x.cells.length > 0);
-    if (finite.length > 0) {
+    // With another finite verb in the sentence, a word tagged as an adjective right after its
+    // noun is the adjective ("financement politique occultes").
+    const adjectiveAfterAll = aw.upos === 'ADJ' && a === n + 1 && v.words.some((w, k) => k !== a && (w.upos === 'VERB' || w.upos === 'AUX') && this.isFinite(v, k));
+    if (finite.length > 0 && !adjectiveAfterAll) {
       if (a < n || v.words.some((w, k) => k !== a && (w.upos === 'VERB' || w.upos === 'AUX') && this.isFinite(v, k))) return;
       if (v.words[n].deprel.startsWith('nmod') || v.children[n].some((c) => v.words[c].deprel === 'case')) return;
       const agr: Agreement = { person: '3', number: ng.number, gender: ng.gender };
@@ -831,7 +941,10 @@ class FrenchChecker {
     if (etre.length === 0 || i - Math.max(...etre) > 3) return;
     // Pronominal verbs follow other rules ("elles se sont parlé").
     if (v.children[i].some((c) => /^expl:(pv|comp|pass)/.test(v.words[c].deprel) || /^(se|s'|me|m'|te|t')$/.test(v.lower[c]))) return;
-    if (v.children[i].some((c) => v.words[c].deprel === 'conj' || v.words[c].deprel === 'cc')) return;
+    // A coordinated participle or adjective ("est rejeté et condamné") may share the agreement;
+    // a coordinated clause with its own copula or subject ("… et il est en prison") does not.
+    if (v.children[i].some((c) => v.words[c].deprel === 'conj' && (/^(VERB|ADJ)$/.test(v.words[c].upos) || !v.children[c].some((x) => /^(nsubj|cop|expl)/.test(v.words[x].deprel))))) return;
+    if (v.children[i].some((c) => v.words[c].deprel === 'cc')) return;
     let subjects = this.childrenWith(v, i, (d) => d === 'nsubj' || d === 'nsubj:pass' || d === 'expl:subj');
     // "Les patients doivent être informés": the subject hangs on the modal.
     if (subjects.length === 0 && v.words[i].deprel === 'xcomp' && v.words[i].head >= 0) {
@@ -843,6 +956,7 @@ class FrenchChecker {
     if (s > i) return;
     const sw = v.words[s];
     let agr: Agreement | null = null;
+    const nmodPlural: number[] = [];
     if (v.words[s].deprel === 'expl:subj') {
       // Impersonal "il est recommandé de …": masculine singular.
       if (v.lower[s] !== 'il') return;
@@ -853,7 +967,9 @@ class FrenchChecker {
       else if (v.lower[s] === 'qui') agr = this.relativeAntecedent(v, s);
     } else if (sw.upos === 'NOUN' || sw.upos === 'PROPN') {
       if (this.isQuantity(v, s) || v.children[s].some((c) => v.words[c].deprel === 'conj' || v.words[c].deprel === 'case')) return;
-      if (v.children[s].some((c) => v.words[c].deprel.startsWith('nmod') && v.feats[c].get('Number') === 'Plur')) return;
+      // A plural noun complement ("une surveillance de ces patients") may be what the participle
+      // agrees with by sense or by a misparse: checked below against the participle's form.
+      for (const c of v.children[s]) if (v.words[c].deprel.startsWith('nmod') && v.feats[c].get('Number') === 'Plur') nmodPlural.push(c);
       const ng = sw.upos === 'PROPN' && !v.children[s].some((c) => v.words[c].deprel === 'det') ? this.bareNounAgreement(v, s) : this.nounNumberAndGender(v, s);
       if (ng) agr = { person: '3', ...ng };
     }
@@ -871,6 +987,11 @@ class FrenchChecker {
     if (genders.length !== 1) return;
     const cell = `${genders[0]}${agr.number}`;
     if (pcells.has(cell) || (!agr.gender && [...pcells].some((c) => c[1] === agr!.number))) return;
+    // The form agrees with the subject's plural complement: agreement by sense or another subject.
+    for (const c of nmodPlural) {
+      const cg = this.nounNumberAndGender(v, c, 'lexicon');
+      if (!cg || cg.gender === null || pcells.has(`${cg.gender}${cg.number}`)) return;
+    }
     // Invariable participles (été) have all four cells; a form that is also finite ("instruit")
     // is trusted only right after its auxiliary.
     if (verbs.some((x) => x.cells.some(isFiniteCell)) && i - Math.max(...etre) > 1) return;
@@ -914,7 +1035,8 @@ class FrenchChecker {
     else {
       // Singular bare nouns are idioms after light verbs ("avoir lieu", "faire face", "prendre
       // part") and in many fixed phrases: only a subject, whose gender Lefff gives, is flagged.
-      if (!/^nsubj/.test(w.deprel) || genders.size !== 1) return;
+      if (genders.size !== 1) return;
+      if (!/^nsubj/.test(w.deprel)) return;
       cell = `${[...genders][0]}s`;
     }
     const dets = this.inf.forms('det', 'le', cell).filter((f) => this.elisionFits(f, w.form));
@@ -930,4 +1052,51 @@ class FrenchChecker {
 /** Flags of the French rules over annotated sentences (offsets into doc.text). */
 export function checkFrenchSentences(doc: Document, sentences: Sentence[], inf: Inflections): Flag[] {
   return new FrenchChecker(doc, inf).run(sentences);
+}
+
+const SUBJECT_CLITIC_FORMS = new Set(['je', "j'", 'tu', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles']);
+const DETERMINER_FORMS = new Set(['le', 'la', 'les', 'un', 'une', 'ce', 'cet', 'cette', 'ces', 'mon', 'ma', 'mes', 'ton', 'ta', 'tes', 'son', 'sa', 'ses', 'notre', 'votre', 'nos', 'vos', 'leurs']);
+
+/**
+ * Whether a short text (a boilerplate block) shows, from its words' Lefff analyses alone, one of
+ * the patterns the rules flag: a non-finite or disagreeing verb after a subject pronoun, a
+ * participle after pour/sans/à/de or a modal, a determiner with no gender–number cell in common
+ * with the next noun. Blocks without one are not run through the tagger and parser, which is most
+ * of the checker's cost on pages with appeals and link blocks; agreement further apart (adjectives,
+ * participles with être) is not checked in such blocks.
+ */
+export function frenchCandidateText(text: string, inf: Inflections): boolean {
+  const words: string[] = [];
+  for (const m of text.toLowerCase().replace(/’/g, "'").matchAll(/[\p{L}\p{M}-]+'?|[«»"“”,.;:!?]/gu)) words.push(m[0]);
+  const analyses = (w: string) => inf.analyses(w);
+  // Verb cells of a word (other readings ignored: "envoyé" is also a noun).
+  const verbCells = (w: string): string[] | null => {
+    const a = analyses(w).filter((x) => x.category === 'v');
+    return a.length === 0 ? null : a.flatMap((x) => x.cells);
+  };
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    let p = i - 1;
+    while (p > 0 && CLITICS_BETWEEN.has(words[p]) && !SUBJECT_CLITIC_FORMS.has(words[p])) p--;
+    const cells = verbCells(w);
+    if (cells && SUBJECT_CLITIC_FORMS.has(words[p])) {
+      const agr = words[p] === 'on' ? { person: '3', number: 's' } : SUBJECT_PRONOUNS[words[p]];
+      const finite = cells.filter(isFiniteCell);
+      // nous/vous after a word are objects of an infinitive ("pour nous permettre"), except before a participle.
+      const objectPronoun = /^(nous|vous)$/.test(words[p]) && p > 0 && !/^[,.;:!?«»"“”]$/.test(words[p - 1]);
+      if (finite.length === 0 && !(objectPronoun && cells.includes('W'))) return true;
+      if (finite.length > 0 && agr && !objectPronoun && !finite.some((c) => c[1] === agr.person && c[2] === agr.number)) return true;
+    }
+    if (cells && cells.every((c) => c.startsWith('K')) && (INFINITIVE_PREPOSITIONS.has(words[p]) || analyses(words[p]).some((x) => x.category === 'v' && INFINITIVE_GOVERNORS.has(x.lemma) && x.cells.some(isFiniteCell)))) return true;
+    if (DETERMINER_FORMS.has(words[i - 1])) {
+      const detCells = new Set(analyses(words[i - 1]).filter((x) => x.category === 'det').flatMap((x) => x.cells));
+      let n = i;
+      while (n < words.length && (/^[«»"“”]$/.test(words[n]) || (analyses(words[n]).some((x) => x.category === 'adj') && !analyses(words[n]).some((x) => x.category === 'nc')))) n++;
+      if (n < words.length && detCells.size > 0) {
+        const nc = analyses(words[n]).filter((x) => x.category === 'nc').flatMap((x) => x.cells);
+        if (nc.length > 0 && !nc.some((c) => detCells.has(c))) return true;
+      }
+    }
+  }
+  return false;
 }

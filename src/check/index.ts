@@ -12,7 +12,7 @@
 import type { Document, Flag, Paragraph, Sentence } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { checkEnglish } from './english.js';
-import { checkFrenchSentences } from './french.js';
+import { checkFrenchSentences, frenchCandidateText } from './french.js';
 import { frenchInflectionLexicon, type Inflections } from './inflections.js';
 
 export { FR_RULES, matchCase } from './french.js';
@@ -68,6 +68,19 @@ function copiedSentences(doc: Document, block: Paragraph): Sentence[] | null {
   }));
 }
 
+/** Sentence-sized parts of a block (cut after . ! ? followed by a space) that show a candidate pattern. */
+function candidateSentences(doc: Document, block: Paragraph, inf: Inflections): Paragraph[] {
+  const out: Paragraph[] = [];
+  const text = doc.text.slice(block.start, block.end);
+  let from = 0;
+  for (const m of [...text.matchAll(/[.!?…]+["»”]?\s+/gu), null]) {
+    const to = m ? m.index! + m[0].length : text.length;
+    if (to > from && frenchCandidateText(text.slice(from, to), inf)) out.push({ kind: 'body', start: block.start + from, end: block.start + to });
+    from = to;
+  }
+  return out;
+}
+
 /** Flags for an annotated document (sentences with words, tags, features, heads), in text order. */
 export function checkDocument(doc: Document, opts: CheckOptions = {}): Flag[] {
   if (doc.meta.lang === 'en') return checkEnglish(doc);
@@ -80,7 +93,9 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Flag[] {
     for (const b of boilerplateParagraphs(doc)) {
       const copy = copiedSentences(doc, b);
       if (copy) sentences.push(...copy);
-      else fresh.push(b);
+      // Annotating costs most of the check's time: only the sentences of a block that show a
+      // candidate pattern are run through the tree stages.
+      else fresh.push(...candidateSentences(doc, b, inf));
     }
     sentences.push(...opts.annotate(doc, fresh));
   }
