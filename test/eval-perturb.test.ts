@@ -8,18 +8,8 @@ import assert from 'node:assert/strict';
 import type { ConlluSentence, ConlluWord } from '../src/formats/conllu.js';
 import { parseConllu, writeConllu } from '../src/formats/conllu.js';
 import { evaluate, METRICS } from '../src/eval/conll18.js';
+import { seededRandom as rng } from '../src/learn/random.js';
 
-/** Small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LEXICON: [string, string, string, string, string][] = [
   // form, lemma, upos, xpos, feats

@@ -13,6 +13,7 @@
 import type { ConlluSentence, ConlluWord } from '../formats/conllu.js';
 import { surfaceTokens } from '../formats/conllu.js';
 import { buildGoldText } from '../tokenize/corpus.js';
+import { seededRandom } from '../learn/random.js';
 
 export const FRENCH_CORRUPTIONS = [
   'fr.subject-verb',
@@ -140,17 +141,7 @@ function differsOnlyIn(orig: FeatureMap, cand: FeatureMap, vary: readonly string
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
 
-/** mulberry32: a small, fast, well-mixed 32-bit generator; the same seed gives the same stream. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {

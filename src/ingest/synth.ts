@@ -4,6 +4,7 @@
  * accusations and denials. With `sentences` (e.g. treebank sentences) the body is made of those
  * instead, around generated headline, quote and claim sentences. Deterministic for a seed.
  */
+import { seededRandom as rng } from '../learn/random.js';
 
 const FR_PEOPLE = [
   'Emmanuel Macron', 'Élisabeth Borne', 'Gabriel Attal', 'Marine Le Pen', 'Jean-Luc Mélenchon', 'Bruno Le Maire',
@@ -19,17 +20,8 @@ const FR_CUES = ['a déclaré', 'a affirmé', 'a estimé', 'a assuré', 'a expli
 const EN_CUES = ['said', 'told reporters', 'warned', 'explained'];
 const FR_DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 
-/** A small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded generator, under the name the synthetic-corpus code uses. */
+export { rng };
 
 export interface SynthArticle {
   /** File name stem, unique. */

@@ -15,6 +15,7 @@ import type { LabelSet } from './parser.js';
 import { projectivize } from './tree.js';
 import { attachmentScores } from './evaluate.js';
 import type { AttachmentScores } from './evaluate.js';
+import { seededRandom } from '../learn/random.js';
 
 export interface ParserTrainingConfig {
   epochs: number;
@@ -86,16 +87,8 @@ export function trainingSentences(sentences: readonly ConlluSentence[], words: r
   return out;
 }
 
-/** Deterministic PRNG (mulberry32) so that training is reproducible from the seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG so that training is reproducible from the seed. */
+export { seededRandom };
 
 export interface EpochRecord {
   epoch: number;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseConllu, type ConlluSentence } from '../formats/conllu.js';
 import { VigieError } from '../errors.js';
 import { sharedDataPath } from '../models.js';
+import { seededRandom as mulberry32 } from '../learn/random.js';
 
 export interface TreebankPart {
   name: string;
@@ -87,16 +88,9 @@ export function loadTrainingData(lang: 'fr' | 'en', data?: string): TrainingData
   };
 }
 
-/** A small seeded generator (mulberry32) for reproducible shuffles. */
+/** The shared generator, with seed 0 read as 1 (as the committed models were trained). */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0 || 1;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed >>> 0 || 1);
 }
 
 export function shuffle<T>(items: T[], random: () => number): void {

@@ -7,6 +7,7 @@
 import type { Span } from '../document.js';
 import type { ConlluSentence } from '../formats/conllu.js';
 import { commentValue, surfaceTokens } from '../formats/conllu.js';
+import { seededRandom as mulberry32 } from '../learn/random.js';
 
 export interface GoldToken extends Span {
   /** Word forms (one unless a multiword token). */
@@ -120,15 +121,9 @@ function alignable(text: string, forms: string[]): boolean {
   return a === b;
 }
 
-/** A small seeded generator (mulberry32): shuffles and augmentation must be reproducible. */
+/** The shared generator, with seed 0 read as 1 (as the committed models were trained). */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0 || 1;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed >>> 0 || 1);
 }
 
 /**
