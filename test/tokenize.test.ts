@@ -139,6 +139,9 @@ describe('French tokenization', () => {
     const news = 'Dans son livre Les Bras ouverts, publié en 1998, il raconte sa jeunesse. Le maire de Saint-Dizier Jean Martin a démissionné.';
     assert.equal(tokens(news, 'fr').length, 2);
     assert.equal(tokens('La ligne arrive à Times Square depuis 1904.', 'fr').length, 1);
+    // A name with a particle is never cut before the particle.
+    assert.equal(tokens('Selon Marine Le Pen, la réforme est injuste.', 'fr').length, 1);
+    assert.equal(tokens('Le Sénat a voté et Marine Le Pen a réclamé un référendum.', 'fr').length, 1);
   });
 });
 

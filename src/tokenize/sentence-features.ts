@@ -284,5 +284,25 @@ export function sentenceCandidate(text: string, toks: TokenArrays, t: number, ti
     if (len > 2 && next === C.Upper && isTitle(titles, text, toks.start[t], toks.end[t] - 1)) return false;
   }
   if (last !== C.Lower && last !== C.Upper && last !== C.OtherLetter && last !== C.Digit && last !== C.Comma) return true;
-  return t + 1 >= toks.length || toks.firstClass[t + 1] !== C.Lower;
+  if (t + 1 >= toks.length) return true;
+  const next = toks.firstClass[t + 1];
+  if (next === C.Lower) return false;
+  // A capitalised word, then a short capitalised particle, then another capitalised word, with no
+  // punctuation between them, is a name going on ("Selon Marine | Le Pen", "Charles | De Gaulle"),
+  // not an unpunctuated heading followed by "Le Président…": in articles headings stand on their
+  // own line, which is always a boundary.
+  if (
+    last === C.Lower &&
+    next === C.Upper &&
+    toks.firstClass[t] === C.Upper &&
+    toks.end[t] - toks.start[t] > 1 &&
+    toks.end[t + 1] - toks.start[t + 1] <= 3 &&
+    toks.lastClass[t + 1] === C.Lower &&
+    t + 2 < toks.length &&
+    toks.firstClass[t + 2] === C.Upper &&
+    toks.lastClass[t + 2] === C.Lower
+  ) {
+    return false;
+  }
+  return true;
 }
