@@ -90,8 +90,11 @@ describe('French checker rules', () => {
       'La délégation doit mangé à midi.',
       'Les habitants de la ville ont vu la gare routier fermée.',
       'Elles surveiller la frontière depuis lundi.',
+      'Il faut agir pour protégé les travailleurs.',
     ]);
     const byText = new Map(flags.map((f) => [f.text, f]));
+    // A participle that is also a noun (un protégé) is a verb when it takes an object.
+    assert.equal(byText.get('protégé')?.suggestions[0], 'protéger');
     assert.equal(byText.get('a')?.suggestions[0], 'ont');
     assert.equal(byText.get('a')?.rule, 'fr.agreement.subject-verb');
     assert.equal(byText.get('mangé')?.suggestions[0], 'manger');

@@ -702,7 +702,13 @@ class FrenchChecker {
     if (/^(à|de|d')$/.test(v.lower[p]) && w.head !== p && g.head !== i) return;
     const analyses = this.analyses(w.form);
     const verbs = analyses.filter((a) => a.category === 'v');
-    if (verbs.length === 0 || analyses.some((a) => a.category === 'nc')) return;
+    if (verbs.length === 0) return;
+    // A form that is also a noun ("pour protégé", "sans passé") is a verb only when it governs like
+    // one: after pour/sans/afin de, with a direct object in the tree ("pour protégé les travailleurs").
+    if (analyses.some((a) => a.category === 'nc')) {
+      const takesObject = /^(pour|sans|afin de)$/.test(governor.toLowerCase()) && v.children[i].some((c) => v.words[c].deprel === 'obj' && c > i);
+      if (!takesObject) return;
+    }
     if (verbs.some((a) => a.cells.includes('W'))) return;
     // A past participle after a modal may be a passive with an omitted être? No: that needs "être".
     const infinitives = [...new Set(verbs.flatMap((a) => this.inf.forms('v', a.lemma, 'W')))].filter((f) => f.endsWith('er'));
