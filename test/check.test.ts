@@ -79,6 +79,7 @@ describe('French checker rules', () => {
       'Les manifestations qui ont secoué le pays sont terminées.',
       'Elle a dit qu’elle surveillait la situation de près.',
       'Personne ne les aide.',
+      'Le ministre est arrivé hier. La juge est partie tôt.',
     ]);
     assert.deepEqual(flags.map((f) => `${f.rule}: ${f.text}`), []);
   });
@@ -91,10 +92,13 @@ describe('French checker rules', () => {
       'Les habitants de la ville ont vu la gare routier fermée.',
       'Elles surveiller la frontière depuis lundi.',
       'Il faut agir pour protégé les travailleurs.',
+      'La ministre est arrivé en retard.',
     ]);
     const byText = new Map(flags.map((f) => [f.text, f]));
     // A participle that is also a noun (un protégé) is a verb when it takes an object.
     assert.equal(byText.get('protégé')?.suggestions[0], 'protéger');
+    // A noun of a person that Lefff lists as masculine takes its article's gender.
+    assert.equal(byText.get('arrivé')?.suggestions[0], 'arrivée');
     assert.equal(byText.get('a')?.suggestions[0], 'ont');
     assert.equal(byText.get('a')?.rule, 'fr.agreement.subject-verb');
     assert.equal(byText.get('mangé')?.suggestions[0], 'manger');

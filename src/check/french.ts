@@ -258,6 +258,12 @@ class FrenchChecker {
         nounCells = new Set([`${g === 'Fem' ? 'f' : 'm'}${nb === 'Plur' ? 'p' : 's'}`]);
       }
       cells = new Set([...nounCells].filter((c) => detCells.has(c)));
+      // Nouns of people in -e/-eur that Lefff lists as masculine only (ministre, juge, docteur) take
+      // the gender their article shows: "la ministre est arrivée".
+      if (cells.size === 0 && [...nounCells].every((c) => c[0] === 'm') && /(e|eur|eurs|es)$/.test(w.form.toLowerCase())) {
+        const nounNumbers = new Set([...nounCells].map((c) => c[1]));
+        cells = new Set([...detCells].filter((c) => c[0] === 'f' && nounNumbers.has(c[1])));
+      }
       if (cells.size === 0) return null;
     }
     const numbers = new Set([...cells].map((c) => c[1] as GramNumber));
