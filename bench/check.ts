@@ -30,7 +30,6 @@ import { existsSync } from 'node:fs';
 import type { ConlluSentence } from '../src/formats/conllu.js';
 import { surfaceTokens } from '../src/formats/conllu.js';
 import type { Document, Flag } from '../src/document.js';
-import { emptyMeta } from '../src/document.js';
 import { sharedDataPath } from '../src/models.js';
 import { analyzeDocument, stageFactories } from '../src/pipeline.js';
 import { buildGoldText } from '../src/tokenize/corpus.js';
@@ -39,29 +38,7 @@ import { checkDocument } from '../src/check/index.js';
 import type { Corruption, CorruptionKind } from '../src/check/corrupt.js';
 import { FormInventory, generateCorruptions } from '../src/check/corrupt.js';
 
-type Lang = 'fr' | 'en';
-
-interface TreebankFile {
-  name: string;
-  path: string;
-  split: 'train' | 'dev' | 'test';
-  note?: string;
-}
-
-const FILES: Record<Lang, TreebankFile[]> = {
-  fr: [
-    { name: 'Sequoia train', path: 'UD_French-Sequoia/fr_sequoia-ud-train.conllu', split: 'train' },
-    { name: 'Sequoia dev', path: 'UD_French-Sequoia/fr_sequoia-ud-dev.conllu', split: 'dev' },
-    { name: 'Sequoia test', path: 'UD_French-Sequoia/fr_sequoia-ud-test.conllu', split: 'test' },
-    { name: 'GSD dev', path: 'UD_French-GSD/fr_gsd-ud-dev.conllu', split: 'dev', note: 'training data of the French models' },
-    { name: 'GSD test', path: 'UD_French-GSD/fr_gsd-ud-test.conllu', split: 'test' },
-  ],
-  en: [
-    { name: 'EWT train', path: 'UD_English-EWT/en_ewt-ud-train.conllu', split: 'train' },
-    { name: 'EWT dev', path: 'UD_English-EWT/en_ewt-ud-dev.conllu', split: 'dev' },
-    { name: 'EWT test', path: 'UD_English-EWT/en_ewt-ud-test.conllu', split: 'test' },
-  ],
-};
+import { TREEBANK_FILES, textDocument, type BenchLang as Lang, type TreebankFile } from './common.js';
 
 const args = process.argv.slice(2);
 const withTest = args.includes('--test');
@@ -79,14 +56,6 @@ function load(f: TreebankFile): ConlluSentence[] | null {
     return null;
   }
   return readTreebank(path);
-}
-
-/** A plain-text document, language set, with the given paragraphs. */
-function textDocument(text: string, paragraphs: { start: number; end: number }[], lang: Lang): Document {
-  const meta = emptyMeta('text');
-  meta.lang = lang;
-  meta.langConfidence = 1;
-  return { version: 1, text, meta, paragraphs: paragraphs.map((p) => ({ ...p, kind: 'body' as const })), boilerplate: [], stages: [] };
 }
 
 function cpuMs(run: () => void): number {
@@ -223,7 +192,7 @@ async function injected(lang: Lang, label: string, corruptions: Corruption[]): P
 }
 
 async function benchLanguage(lang: Lang): Promise<void> {
-  const files = FILES[lang].map((f) => ({ f, gold: load(f) }));
+  const files = TREEBANK_FILES[lang].map((f) => ({ f, gold: load(f) }));
   const splits = withTest ? ['dev', 'test'] : ['dev'];
   console.log(`\n${lang}: (a) flags on clean text, whole pipeline from raw text`);
   // Warm-up: load every model (and the checker's lexicons) before anything is timed.

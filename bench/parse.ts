@@ -17,10 +17,9 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ConlluSentence } from '../src/formats/conllu.js';
-import { commentValue } from '../src/formats/conllu.js';
 import { conlluToDocument, sentencesToConllu } from '../src/formats/document-conllu.js';
-import { emptyMeta } from '../src/document.js';
-import type { Document, Paragraph } from '../src/document.js';
+import type { Document } from '../src/document.js';
+import { buildGoldText } from '../src/tokenize/corpus.js';
 import { evaluate } from '../src/eval/conll18.js';
 import type { EvalResult } from '../src/eval/conll18.js';
 import { sharedDataPath } from '../src/models.js';
@@ -31,20 +30,7 @@ import { inputWords } from '../src/parse/train.js';
 import { tokenizerStage } from '../src/tokenize/index.js';
 import { readTreebank } from '../src/parse/train-unit.js';
 
-type Lang = 'fr' | 'en';
-
-const FILES: Record<Lang, { name: string; path: string; note?: string }[]> = {
-  fr: [
-    { name: 'Sequoia dev', path: 'UD_French-Sequoia/fr_sequoia-ud-dev.conllu' },
-    { name: 'Sequoia test', path: 'UD_French-Sequoia/fr_sequoia-ud-test.conllu' },
-    { name: 'GSD dev', path: 'UD_French-GSD/fr_gsd-ud-dev.conllu', note: 'training data' },
-    { name: 'GSD test', path: 'UD_French-GSD/fr_gsd-ud-test.conllu' },
-  ],
-  en: [
-    { name: 'EWT dev', path: 'UD_English-EWT/en_ewt-ud-dev.conllu' },
-    { name: 'EWT test', path: 'UD_English-EWT/en_ewt-ud-test.conllu' },
-  ],
-};
+import { cpuSeconds, evaluationFiles, textDocument, type BenchLang as Lang } from './common.js';
 
 const METRICS = ['UAS', 'LAS', 'CLAS', 'MLAS', 'BLEX'] as const;
 
@@ -92,38 +78,10 @@ function runStages(stages: Stage[], doc: Document): void {
 }
 
 /** The raw text of a treebank file: sentence texts, paragraphs at "# newpar". */
+/** The raw text of a treebank file as the CoNLL 2018 shared task gives it (see src/tokenize/corpus.ts). */
 function rawDocument(gold: ConlluSentence[], lang: Lang): Document {
-  let text = '';
-  const paragraphs: Paragraph[] = [];
-  let paraStart = 0;
-  gold.forEach((s, i) => {
-    const newPar = s.comments.some((c) => c.startsWith('# newpar'));
-    if (i > 0) {
-      if (newPar) {
-        paragraphs.push({ start: paraStart, end: text.length, kind: 'body' });
-        text += '\n\n';
-        paraStart = text.length;
-      } else {
-        text += ' ';
-      }
-    }
-    text += commentValue(s, 'text') ?? s.words.map((w) => w.form).join(' ');
-  });
-  paragraphs.push({ start: paraStart, end: text.length, kind: 'body' });
-  const meta = emptyMeta('text');
-  meta.lang = lang;
-  meta.langConfidence = 1;
-  return { version: 1, text, meta, paragraphs, boilerplate: [], stages: [] };
-}
-
-/** Wall-clock and CPU seconds of a run (CPU time is what one core spent, whatever else runs). */
-function cpuSeconds(run: () => void): { wall: number; cpu: number } {
-  const c0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
-  run();
-  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  const c = process.cpuUsage(c0);
-  return { wall, cpu: (c.user + c.system) / 1e6 };
+  const raw = buildGoldText([gold]);
+  return textDocument(raw.text, raw.paragraphs, lang);
 }
 
 function rate(words: number, t: { wall: number; cpu: number }): string {
@@ -146,7 +104,7 @@ function benchLanguage(lang: Lang, rounds: number): void {
   console.log(`\n${lang}: pipeline stages [${names.join(', ')}]`);
   console.log(`  ${''.padEnd(28)} ${METRICS.map((m) => m.padStart(6)).join(' ')}`);
   const tests: ConlluSentence[][] = [];
-  for (const f of FILES[lang]) {
+  for (const f of evaluationFiles(lang)) {
     const path = sharedDataPath('data', 'ud', f.path);
     if (!existsSync(path)) {
       console.log(`  ${f.name}: missing ${path}`);
@@ -196,7 +154,7 @@ function benchLanguage(lang: Lang, rounds: number): void {
  */
 function pipelineMemory(lang: Lang): void {
   const texts: Document[] = [];
-  for (const f of FILES[lang]) {
+  for (const f of evaluationFiles(lang)) {
     const path = sharedDataPath('data', 'ud', f.path);
     if (f.name.endsWith('test') && existsSync(path)) texts.push(rawDocument(readTreebank(path), lang));
   }

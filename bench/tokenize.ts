@@ -16,7 +16,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { emptyMeta, type Document } from '../src/document.js';
 import { evaluate, formatPercent } from '../src/eval/conll18.js';
 import { parseConllu } from '../src/formats/conllu.js';
 import { sentencesToConllu } from '../src/formats/document-conllu.js';
@@ -25,34 +24,7 @@ import { buildGoldText, type GoldText } from '../src/tokenize/corpus.js';
 import { loadTokenizer } from '../src/tokenize/index.js';
 import { tokenizerModelPath } from '../src/tokenize/model.js';
 
-type Lang = 'fr' | 'en';
-
-const FILES: Record<Lang, { name: string; path: string; note?: string }[]> = {
-  fr: [
-    { name: 'Sequoia dev', path: 'UD_French-Sequoia/fr_sequoia-ud-dev.conllu' },
-    { name: 'Sequoia test', path: 'UD_French-Sequoia/fr_sequoia-ud-test.conllu' },
-    { name: 'GSD dev', path: 'UD_French-GSD/fr_gsd-ud-dev.conllu', note: 'training data' },
-    { name: 'GSD test', path: 'UD_French-GSD/fr_gsd-ud-test.conllu' },
-  ],
-  en: [
-    { name: 'EWT dev', path: 'UD_English-EWT/en_ewt-ud-dev.conllu' },
-    { name: 'EWT test', path: 'UD_English-EWT/en_ewt-ud-test.conllu' },
-  ],
-};
-
-function documentOf(gold: GoldText, lang: Lang): Document {
-  const meta = emptyMeta('text');
-  meta.lang = lang;
-  meta.langConfidence = 1;
-  return {
-    version: 1,
-    text: gold.text,
-    meta,
-    paragraphs: gold.paragraphs.map((p) => ({ ...p, kind: 'body' as const })),
-    boilerplate: [],
-    stages: [],
-  };
-}
+import { evaluationFiles, textDocument, type BenchLang as Lang } from './common.js';
 
 function main(): void {
   const only = process.env.BENCH_LANG;
@@ -73,13 +45,13 @@ function main(): void {
     }
     const tokenizer = loadTokenizer(lang);
     const texts: GoldText[] = [];
-    for (const f of FILES[lang]) {
+    for (const f of evaluationFiles(lang)) {
       const path = join(dataDir, f.path);
       if (!existsSync(path)) continue;
       const gold = parseConllu(readFileSync(path, 'utf8'), path);
       const raw = buildGoldText([gold]);
       texts.push(raw);
-      const doc = documentOf(raw, lang);
+      const doc = textDocument(raw.text, raw.paragraphs, lang);
       doc.sentences = tokenizer.tokenizeParagraphs(doc.text, doc.paragraphs);
       const system = sentencesToConllu(doc);
       // No parser ran: the Document's head -1 means "root" but here means "not assigned".
