@@ -93,12 +93,15 @@ describe('French checker rules', () => {
       'Elles surveiller la frontière depuis lundi.',
       'Il faut agir pour protégé les travailleurs.',
       'La ministre est arrivé en retard.',
+      'La glace est encore bien présents dans le secteur.',
     ]);
     const byText = new Map(flags.map((f) => [f.text, f]));
     // A participle that is also a noun (un protégé) is a verb when it takes an object.
     assert.equal(byText.get('protégé')?.suggestions[0], 'protéger');
     // A noun of a person that Lefff lists as masculine takes its article's gender.
     assert.equal(byText.get('arrivé')?.suggestions[0], 'arrivée');
+    // An attribute that may be a noun is an adjective under an adverb of degree.
+    assert.equal(byText.get('présents')?.suggestions[0], 'présente');
     assert.equal(byText.get('a')?.suggestions[0], 'ont');
     assert.equal(byText.get('a')?.rule, 'fr.agreement.subject-verb');
     assert.equal(byText.get('mangé')?.suggestions[0], 'manger');

@@ -990,7 +990,12 @@ class FrenchChecker {
     const verbs = analyses.filter((x) => x.category === 'v');
     // A participle that is also a noun ("les libérés", "la mise") is read as a participle right after être.
     const nounReadingPossible = analyses.some((x) => x.category === 'nc') && (i - Math.max(...etre) > 2 || v.children[i].some((c) => v.words[c].deprel === 'det'));
-    if (predicativeAdjective ? analyses.some((x) => x.category !== 'adj') : verbs.length === 0 || nounReadingPossible) return;
+    // An attribute that may also be a noun ("présents", "malade") is read as an adjective only when
+    // an adverb of degree modifies it ("est encore bien présents"): nouns take no such adverb.
+    const degreeModified = v.children[i].some((c) => v.words[c].deprel === 'advmod' && c < i && /^(très|bien|trop|si|assez|plus|moins|aussi|encore|toujours|peu|particulièrement|relativement|extrêmement)$/.test(v.lower[c]));
+    const otherReadings = analyses.filter((x) => x.category !== 'adj');
+    const adjectiveOnly = otherReadings.length === 0 || (degreeModified && otherReadings.every((x) => x.category === 'nc') && analyses.some((x) => x.category === 'adj'));
+    if (predicativeAdjective ? !adjectiveOnly : verbs.length === 0 || nounReadingPossible) return;
     const pcells = new Set(analyses.flatMap((x) => (x.category === 'v' ? x.cells.filter((c) => c.startsWith('K')).map((c) => c.slice(1)) : x.category === 'adj' ? x.cells : [])));
     if (pcells.size === 0) return;
     // Without the subject's gender (a name, "Angiox est utilisés"), only the number is checked and
