@@ -478,7 +478,11 @@ class FrenchChecker {
     if (v.sentence.tokens[w.token].form.includes('-') || (i + 1 < v.words.length && v.words[i + 1].form.startsWith('-'))) return;
     const finite = this.verbAnalyses(w.form).map((a) => ({ lemma: a.lemma, cells: a.cells.filter(isFiniteCell) })).filter((a) => a.cells.length > 0);
     if (finite.length === 0 || finite.some((a) => a.cells.some((c) => c[1] === '3'))) return;
-    if (this.analyses(w.form).some((a) => a.category !== 'v')) return;
+    // Forms that are also something else are left alone, except rare nouns Lefff lists ("devons",
+    // a fishing lure) when the tree gives the word a verb's dependents.
+    const otherReadings = this.analyses(w.form).filter((a) => a.category !== 'v');
+    if (otherReadings.some((a) => a.category !== 'nc')) return;
+    if (otherReadings.length > 0 && !v.children[i].some((c) => /^(xcomp|obj|ccomp)$/.test(v.words[c].deprel) && c > i)) return;
     // Any personal pronoun or a first/second-person possessive in the sentence may be the subject.
     if (v.words.some((x, k) => k !== i && x.upos === 'PRON' && /^(1|2)$/.test(v.feats[k].get('Person') ?? ''))) return;
     if (v.lower.some((f) => /^(je|j'|tu|nous|vous|moi|toi)$/.test(f))) return;
