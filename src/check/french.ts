@@ -448,7 +448,10 @@ class FrenchChecker {
     if (finite.some((a) => a.cells.some((c) => c[1] === agr.person && c[2] === agr.number))) return;
     // Any other analysis (noun, adjective) makes the verb reading itself doubtful.
     const cliticSubject = v.words[s].upos === 'PRON' && s < carrier && this.onlyCliticsBetween(v, s, carrier);
-    if (!cliticSubject && this.analyses(v.words[carrier].form).some((a) => a.category !== 'v')) {
+    // A rare noun reading ("devons") does not count when the word governs like a verb.
+    const others = this.analyses(v.words[carrier].form).filter((a) => a.category !== 'v');
+    const governsLikeVerb = others.every((a) => a.category === 'nc') && v.children[carrier].some((c) => c > carrier && /^(xcomp|obj|ccomp)$/.test(v.words[c].deprel));
+    if (!cliticSubject && others.length > 0 && !governsLikeVerb) {
       if (!(agr.number === 'p' && finite.every((a) => a.cells.every((c) => c[2] === 's')))) return;
     }
     // "Les charniers de Timisoara est une affaire": a copula may agree with its predicate noun.
