@@ -80,6 +80,7 @@ describe('French checker rules', () => {
       'Elle a dit qu’elle surveillait la situation de près.',
       'Personne ne les aide.',
       'Le ministre est arrivé hier. La juge est partie tôt.',
+      'Il le visite souvent. Aggregor le capture.',
     ]);
     assert.deepEqual(flags.map((f) => `${f.rule}: ${f.text}`), []);
   });
@@ -94,6 +95,7 @@ describe('French checker rules', () => {
       'Il faut agir pour protégé les travailleurs.',
       'La ministre est arrivé en retard.',
       'La glace est encore bien présents dans le secteur.',
+      'Notamment, le visite guidée du siège a eu lieu hier.',
     ]);
     const byText = new Map(flags.map((f) => [f.text, f]));
     // A participle that is also a noun (un protégé) is a verb when it takes an object.
@@ -102,6 +104,8 @@ describe('French checker rules', () => {
     assert.equal(byText.get('arrivé')?.suggestions[0], 'arrivée');
     // An attribute that may be a noun is an adjective under an adverb of degree.
     assert.equal(byText.get('présents')?.suggestions[0], 'présente');
+    // A noun that is also a verb form, where no object clitic can stand.
+    assert.equal(byText.get('le')?.suggestions[0], 'la');
     assert.equal(byText.get('a')?.suggestions[0], 'ont');
     assert.equal(byText.get('a')?.rule, 'fr.agreement.subject-verb');
     assert.equal(byText.get('mangé')?.suggestions[0], 'manger');

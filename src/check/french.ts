@@ -758,6 +758,10 @@ class FrenchChecker {
     if (n < 0 && d + 1 < v.words.length && /^(le|la|les|un|une|ce|cet|cette|ces)$/.test(v.lower[d]) && (dw.upos === 'DET' || (dw.upos === 'PRON' && this.noCliticHere(v, d)))) {
       const na = this.analyses(v.words[d + 1].form);
       if (v.words[d + 1].upos === 'NOUN' && na.length > 0 && na.every((a) => a.category === 'nc')) n = d + 1;
+      // A noun that is also a verb form ("le visite guidée") after a place where no object clitic
+      // can stand (sentence start, after a preposition or a comma with no verb before it), when what
+      // follows reads as the noun's (an adjective or a "de" complement; "Aggregor le capture." is a verb).
+      else if (na.some((a) => a.category === 'nc') && na.every((a) => a.category === 'nc' || a.category === 'v') && this.noCliticHere(v, d) && !/^(VERB|AUX)$/.test(v.words[d].upos) && d + 2 < v.words.length && (v.words[d + 2].upos === 'ADJ' || (v.words[d + 2].upos === 'VERB' && v.feats[d + 2].get('VerbForm') === 'Part') || /^(de|d'|du|des)$/.test(v.lower[d + 2]))) n = d + 1;
     }
     if (n < 0) return;
     if (n < 0 || !v.ownToken[n]) return;
