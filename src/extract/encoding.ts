@@ -84,18 +84,7 @@ export function decodeHtmlBytes(bytes: Uint8Array): Decoded {
   }
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   // Declared UTF-8 (or nothing) but not valid UTF-8.
-  if (!hasValidMultibyteSequence(bytes)) {
-    return {
-      text: decodeLegacy(bytes, new TextDecoder('windows-1252')),
-      encoding: 'windows-1252',
-      warning: 'not valid UTF-8; read as windows-1252',
-    };
-  }
-  return {
-    text: new TextDecoder('utf-8').decode(bytes),
-    encoding: 'utf-8',
-    warning: 'invalid UTF-8 sequences replaced with U+FFFD',
-  };
+  return decodeInvalidUtf8(bytes);
 }
 
 /**
@@ -108,6 +97,14 @@ export function decodeTextBytes(bytes: Uint8Array): Decoded {
   if (bom && bom !== 'utf-8') return { text: decoderFor(bom)!.decode(bytes), encoding: bom };
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  return decodeInvalidUtf8(bytes);
+}
+
+/**
+ * Bytes that are not valid UTF-8: with no UTF-8 multibyte sequence at all they are a legacy
+ * single-byte file (windows-1252); otherwise UTF-8 with damage, the bad sequences becoming U+FFFD.
+ */
+function decodeInvalidUtf8(bytes: Uint8Array): Decoded {
   if (!hasValidMultibyteSequence(bytes)) {
     return {
       text: decodeLegacy(bytes, new TextDecoder('windows-1252')),
