@@ -450,7 +450,7 @@ class FrenchChecker {
     const cliticSubject = v.words[s].upos === 'PRON' && s < carrier && this.onlyCliticsBetween(v, s, carrier);
     // A rare noun reading ("devons") does not count when the word governs like a verb.
     const others = this.analyses(v.words[carrier].form).filter((a) => a.category !== 'v');
-    const governsLikeVerb = others.every((a) => a.category === 'nc') && v.children[carrier].some((c) => c > carrier && /^(xcomp|obj|ccomp)$/.test(v.words[c].deprel));
+    const governsLikeVerb = others.every((a) => a.category === 'nc') && this.hasVerbComplement(v, carrier);
     if (!cliticSubject && others.length > 0 && !governsLikeVerb) {
       if (!(agr.number === 'p' && finite.every((a) => a.cells.every((c) => c[2] === 's')))) return;
     }
@@ -466,6 +466,11 @@ class FrenchChecker {
     const subj = v.words[s].form;
     const what = `${agr.person === '1' ? '1re' : `${agr.person}e`} personne du ${agr.number === 's' ? 'singulier' : 'pluriel'}`;
     this.add(v, carrier, FR_RULES.subjectVerb, `Le verbe « ${v.words[carrier].form} » ne s’accorde pas avec son sujet « ${subj} » (${what}).`, suggestions);
+  }
+
+  /** The tree gives word i a verb's complement after it (object, clause, predicative infinitive). */
+  private hasVerbComplement(v: SentenceView, i: number): boolean {
+    return v.children[i].some((c) => c > i && /^(xcomp|obj|ccomp)$/.test(v.words[c].deprel));
   }
 
   /**
@@ -485,7 +490,7 @@ class FrenchChecker {
     // a fishing lure) when the tree gives the word a verb's dependents.
     const otherReadings = this.analyses(w.form).filter((a) => a.category !== 'v');
     if (otherReadings.some((a) => a.category !== 'nc')) return;
-    if (otherReadings.length > 0 && !v.children[i].some((c) => /^(xcomp|obj|ccomp)$/.test(v.words[c].deprel) && c > i)) return;
+    if (otherReadings.length > 0 && !this.hasVerbComplement(v, i)) return;
     // Any personal pronoun or a first/second-person possessive in the sentence may be the subject.
     if (v.words.some((x, k) => k !== i && x.upos === 'PRON' && /^(1|2)$/.test(v.feats[k].get('Person') ?? ''))) return;
     if (v.lower.some((f) => /^(je|j'|tu|nous|vous|moi|toi)$/.test(f))) return;
