@@ -1,20 +1,8 @@
 /** Claims (accuse / deny / assert) and the link from a denial to the claim it denies, on texts written for these tests. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptyMeta } from '../src/document.js';
 import { annotateQuotes, claimsToJson, type ClaimJson } from '../src/quotes/index.js';
-import type { Document } from '../src/document.js';
-
-/** A document of paragraphs separated by blank lines (no extraction heuristics in the way). */
-function makeDoc(text: string, lang: 'fr' | 'en'): Document {
-  const meta = emptyMeta('text');
-  meta.lang = lang;
-  const paragraphs: Document['paragraphs'] = [];
-  const re = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) paragraphs.push({ start: m.index, end: m.index + m[0].length, kind: 'body' });
-  return { version: 1, text, meta, paragraphs, boilerplate: [], stages: [] };
-}
+import { makeDoc } from './text-documents.js';
 
 function claimsOf(text: string, lang: 'fr' | 'en'): ClaimJson[] {
   const doc = makeDoc(text, lang);

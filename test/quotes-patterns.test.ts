@@ -7,19 +7,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptyMeta, type Document } from '../src/document.js';
 import { annotateQuotes, claimsToJson, quotesToJson, type ClaimJson, type QuoteJson } from '../src/quotes/index.js';
-
-/** A document of paragraphs separated by blank lines. */
-function makeDoc(text: string, lang: 'fr' | 'en'): Document {
-  const meta = emptyMeta('text');
-  meta.lang = lang;
-  const paragraphs: Document['paragraphs'] = [];
-  const re = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) paragraphs.push({ start: m.index, end: m.index + m[0].length, kind: 'body' });
-  return { version: 1, text, meta, paragraphs, boilerplate: [], stages: [] };
-}
+import { makeDoc } from './text-documents.js';
 
 function analyse(text: string, lang: 'fr' | 'en'): { quotes: QuoteJson[]; claims: ClaimJson[] } {
   const doc = makeDoc(text, lang);

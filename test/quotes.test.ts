@@ -1,21 +1,11 @@
 /** Quote extraction on small French and English texts written for these tests (quotes stage alone). */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptyMeta, type Document } from '../src/document.js';
+import type { Document } from '../src/document.js';
 import { parseConllu } from '../src/formats/conllu.js';
 import { conlluToDocument } from '../src/formats/document-conllu.js';
 import { annotateQuotes, pairQuotes, quotesToJson, type QuoteJson } from '../src/quotes/index.js';
-
-/** A document of paragraphs separated by blank lines (no extraction heuristics in the way). */
-function makeDoc(text: string, lang: 'fr' | 'en'): Document {
-  const meta = emptyMeta('text');
-  meta.lang = lang;
-  const paragraphs: Document['paragraphs'] = [];
-  const re = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) paragraphs.push({ start: m.index, end: m.index + m[0].length, kind: 'body' });
-  return { version: 1, text, meta, paragraphs, boilerplate: [], stages: [] };
-}
+import { makeDoc } from './text-documents.js';
 
 function quotesOf(text: string, lang: 'fr' | 'en'): { doc: Document; quotes: QuoteJson[] } {
   const doc = makeDoc(text, lang);
