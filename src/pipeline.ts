@@ -46,6 +46,24 @@ export const stageFactories: { name: string; create: StageFactory }[] = [
   { name: 'check', create: (lang) => checkStage(lang, () => stageFactories.filter((f) => ['tokenize', 'tag', 'lemmatize', 'parse'].includes(f.name)).map((f) => f.create(lang))) },
 ];
 
+/**
+ * The language to annotate a document in: the one asked for, else the identified one. A document
+ * identified as neither French nor English is read as French (the first language of the models),
+ * with a warning saying so and how to choose; `reading` names what the command does with it.
+ */
+export function annotationLanguage(
+  doc: Document,
+  requested: Lang | 'auto',
+  source: string,
+  warn: (message: string) => void,
+  reading: string,
+): 'fr' | 'en' {
+  if (requested === 'fr' || requested === 'en') return requested;
+  if (doc.meta.lang === 'fr' || doc.meta.lang === 'en') return doc.meta.lang;
+  warn(`${source}: language not identified as French or English; ${reading} it as French (use --lang fr|en)`);
+  return 'fr';
+}
+
 /** Runs every available stage on an extracted document. */
 export async function analyzeDocument(doc: Document, opts: AnalyzeOptions = {}): Promise<Document> {
   const lang = opts.lang && opts.lang !== 'auto' ? opts.lang : doc.meta.lang;

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import type { Document, Flag } from '../document.js';
 import { readArticle, type InputFormat } from '../extract/index.js';
-import { stageFactories } from '../pipeline.js';
+import { annotationLanguage, stageFactories } from '../pipeline.js';
 
 interface CheckCliOptions {
   format: 'text' | 'jsonl';
@@ -16,13 +16,7 @@ const CHECK_STAGES = ['tokenize', 'tag', 'lemmatize', 'parse', 'check'];
 export function checkFile(file: string, o: { lang: 'auto' | 'fr' | 'en'; input?: InputFormat; warn?: (m: string) => void }): Document {
   const warn = o.warn ?? ((m: string) => process.stderr.write(`vigie: warning: ${m}\n`));
   const doc = readArticle(file, { format: o.input ?? 'auto', onWarning: warn });
-  let lang: 'fr' | 'en';
-  if (o.lang === 'fr' || o.lang === 'en') lang = o.lang;
-  else if (doc.meta.lang === 'fr' || doc.meta.lang === 'en') lang = doc.meta.lang;
-  else {
-    warn(`${file}: language not identified as French or English; checking it as French (use --lang fr|en)`);
-    lang = 'fr';
-  }
+  const lang = annotationLanguage(doc, o.lang, file, warn, 'checking');
   doc.meta.lang = lang;
   for (const f of stageFactories) {
     if (!CHECK_STAGES.includes(f.name)) continue;

@@ -6,7 +6,7 @@
 import type { Document } from '../document.js';
 import { VigieError } from '../errors.js';
 import { readArticle, type InputFormat } from '../extract/index.js';
-import { analyzeDocument, stageFactories } from '../pipeline.js';
+import { analyzeDocument, annotationLanguage, stageFactories } from '../pipeline.js';
 import { tokenizerStage } from '../tokenize/index.js';
 import { annotateQuotes, QUOTES_MODEL } from './index.js';
 
@@ -60,13 +60,7 @@ export async function analyzeForQuotes(doc: Document, lang: 'fr' | 'en', warn: (
 export async function readAndAnalyze(file: string, o: QuoteRunOptions): Promise<{ doc: Document; lang: 'fr' | 'en' }> {
   const warn = o.warn ?? stderrWarn;
   const doc = readArticle(file, { format: o.input ?? 'auto', onWarning: warn });
-  let lang: 'fr' | 'en';
-  if (o.lang === 'fr' || o.lang === 'en') lang = o.lang;
-  else if (doc.meta.lang === 'fr' || doc.meta.lang === 'en') lang = doc.meta.lang;
-  else {
-    warn(`${file}: language not identified as French or English; reading it as French (use --lang fr|en)`);
-    lang = 'fr';
-  }
+  const lang = annotationLanguage(doc, o.lang, file, warn, 'reading');
   await analyzeForQuotes(doc, lang, warn);
   return { doc, lang };
 }
