@@ -27,14 +27,19 @@ function featuresInRowOrder(p: Perceptron, arrays: Record<string, TypedArray>, p
   return features;
 }
 
+/** The one scale that maps the largest weight to ±32767, for Int16 weights (1 when all are zero). */
+export function int16Scale(weights: Float32Array): number {
+  let max = 0;
+  for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]));
+  return max > 0 ? max / 32767 : 1;
+}
+
 export function compactPerceptronArrays(p: Perceptron, prefix: string, precision: WeightPrecision = 'auto'): Record<string, TypedArray> {
   const full = p.toArrays(prefix);
   const weights = full[`${prefix}.weights`] as Float32Array;
   const features = featuresInRowOrder(p, full, prefix);
   const C = p.nClasses;
-  let max = 0;
-  for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]));
-  const scale = max > 0 ? max / 32767 : 1;
+  const scale = int16Scale(weights);
   const w16 = new Int16Array(weights.length);
   let nonZero = 0;
   for (let i = 0; i < weights.length; i++) {
@@ -194,9 +199,7 @@ export function tablePerceptronArrays(p: Perceptron, prefix: string): Record<str
   const weights = full[`${prefix}.weights`] as Float32Array;
   const features = featuresInRowOrder(p, full, prefix);
   const C = p.nClasses;
-  let max = 0;
-  for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]));
-  const scale = max > 0 ? max / 32767 : 1;
+  const scale = int16Scale(weights);
   return tableArrays(
     features,
     (r, visit) => {

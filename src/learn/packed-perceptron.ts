@@ -16,6 +16,7 @@
  */
 import type { Perceptron } from './perceptron.js';
 import type { TypedArray } from './model-file.js';
+import { int16Scale } from './compact-perceptron.js';
 
 const INLINE_CLASSES = 3;
 
@@ -123,12 +124,7 @@ export class PackedPerceptron {
     const keys = arrays['p.keys'] as Uint32Array;
     const slotRow = arrays['p.slotRow'] as Int32Array;
     const weights = arrays['p.weights'] as Float32Array;
-    let max = 0;
-    for (let i = 0; i < weights.length; i++) {
-      const a = Math.abs(weights[i]);
-      if (a > max) max = a;
-    }
-    const scale = max > 0 ? max / 32767 : 1;
+    const scale = int16Scale(weights);
     const inv = 1 / scale;
     const quantised = new Int16Array(weights.length);
     for (let i = 0; i < weights.length; i++) quantised[i] = Math.round(weights[i] * inv);
