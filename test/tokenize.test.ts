@@ -5,7 +5,7 @@ import type { Sentence } from '../src/document.js';
 import { emptyMeta, type Document } from '../src/document.js';
 import { loadTokenizer, splitParagraphs, tokenizeText, tokenizerStage } from '../src/tokenize/index.js';
 import { PerceptronTrainer } from '../src/learn/perceptron.js';
-import { averagePerceptrons } from '../src/tokenize/train.js';
+import { averagePerceptrons } from '../src/learn/average.js';
 
 /** Tokens of a text, one array per sentence; a multiword token is written "du{de le}". */
 function tokens(text: string, lang: 'fr' | 'en'): string[][] {

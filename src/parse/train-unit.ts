@@ -5,7 +5,7 @@
  * Data (rules of the project): French trains on Sequoia train + GSD dev and selects the epoch
  * on Sequoia dev; English trains on EWT train and selects on EWT dev. Test files are never read.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrainOptions } from '../cli/train.js';
 import { parseConllu } from '../formats/conllu.js';
@@ -72,7 +72,19 @@ async function trainingInputs(
     log('no tagger/lemmatizer model: training on gold tags');
     return { train: parserInputs(trainGold), dev: parserInputs(devGold), tags: 'gold' };
   }
-  const jk = await jackknifedInputs({ lang, data: dataDir, folds: JACKKNIFE_FOLDS, taggerEpochs: JACKKNIFE_TAGGER_EPOCHS, seed, log });
+  // Jackknifing is most of the training time; experiments on the parser alone can keep its
+  // output in a file (VIGIE_JACKKNIFE_CACHE=PREFIX → PREFIX-<lang>.json) and reuse it.
+  const cachePrefix = process.env.VIGIE_JACKKNIFE_CACHE;
+  const cacheFile = cachePrefix ? `${cachePrefix}-${lang}.json` : null;
+  let jk: { sentences: ConlluSentence[]; inputs: ParserInput[][] };
+  if (cacheFile && existsSync(cacheFile)) {
+    jk = { sentences: trainGold, inputs: JSON.parse(readFileSync(cacheFile, 'utf8')) as ParserInput[][] };
+    if (jk.inputs.length !== trainGold.length) throw new VigieError(`${cacheFile}: ${jk.inputs.length} sentences, the training data has ${trainGold.length}`);
+    log(`jackknifed tags read from ${cacheFile}`);
+  } else {
+    jk = await jackknifedInputs({ lang, data: dataDir, folds: JACKKNIFE_FOLDS, taggerEpochs: JACKKNIFE_TAGGER_EPOCHS, seed, log });
+    if (cacheFile) writeFileSync(cacheFile, JSON.stringify(jk.inputs));
+  }
   const aligned =
     jk.sentences.length === trainGold.length &&
     jk.sentences.every((s, i) => s.words.length === trainGold[i].words.length && s.words.every((w, j) => w.form === trainGold[i].words[j].form));

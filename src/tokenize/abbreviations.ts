@@ -10,7 +10,7 @@ import { normalizeForm } from './mwt.js';
 import { normHash } from './token-arrays.js';
 
 const FRENCH = [
-  'm', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'me', 'mgr', 'dr', 'pr', 'st', 'ste', 'av', 'apr', 'j.-c', 'c.-à-d', 'cf', 'p', 'pp',
+  'm', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'me', 'mgr', 'dr', 'pr', 'st', 'ste', 'av', 'apr', 'j.-c', 'c.-à-d', 'cf', 'p', 'pp', 'art', 'al', 'ex', 'suiv',
   'etc', 'vol', 'al', 'éd', 'éds', 'coll', 'chap', 'fig', 'env', 'tél', 'hab', 'bd', 'ibid', 'op', 'cit', 'vs', 'réf',
   'gén', 'cdt', 'lt', 'sgt', 'adj', 'dép', 'anc', 'r.-u', 'é.-u', 'cie', 'sté', 'ets', 'jr', 'sr', 'mr', 'mrs', 'ms',
   'janv', 'févr', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc',
@@ -74,11 +74,44 @@ const CLITICS = {
   en: [],
 };
 
+/**
+ * Subject pronouns that only ever follow a verb after a hyphen ("dis-je", "as-tu"): no French
+ * compound ends in them, so they are split by rule. The treebanks have a handful of them, too
+ * few for the boundary classifier to learn.
+ */
+const ALWAYS_SPLIT_CLITICS = { fr: ['je', 'tu'], en: [] as string[] };
+
+/** True when text[start, end) is a clitic that is always its own token after a hyphen. */
+export function alwaysSplitClitic(lang: 'fr' | 'en', text: string, start: number, end: number): boolean {
+  const list = ALWAYS_SPLIT_CLITICS[lang];
+  if (list.length === 0 || end - start > 2) return false;
+  const form = text.slice(start, end).toLowerCase();
+  return list.includes(form);
+}
+
 const cliticSets = new Map<'fr' | 'en', Abbreviations>();
 
 export function cliticSet(lang: 'fr' | 'en'): Abbreviations {
   let set = cliticSets.get(lang);
   if (!set) cliticSets.set(lang, (set = new Abbreviations(CLITICS[lang])));
+  return set;
+}
+
+/**
+ * Abbreviations that stand before a number ("art. 12", "p. 45", "vol. 3", "No. 5"): their period
+ * never ends a sentence when a digit follows.
+ */
+const NUMBERED = {
+  fr: ['art', 'al', 'p', 'pp', 'chap', 'fig', 'vol', 'n', 'no', 't', 'sect', 'éd', 'tab', 'ann'],
+  en: ['no', 'nos', 'p', 'pp', 'vol', 'vols', 'fig', 'figs', 'ch', 'chap', 'art', 'sec', 'sect', 'tab'],
+};
+
+const numberedSets = new Map<'fr' | 'en', Abbreviations>();
+
+/** The abbreviations of a language that keep their period before a number. */
+export function numberedSet(lang: 'fr' | 'en'): Abbreviations {
+  let set = numberedSets.get(lang);
+  if (!set) numberedSets.set(lang, (set = new Abbreviations(NUMBERED[lang])));
   return set;
 }
 

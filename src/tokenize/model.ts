@@ -7,7 +7,7 @@ import { VigieError } from '../errors.js';
 import { loadModel, saveModel } from '../learn/model-file.js';
 import { Perceptron } from '../learn/perceptron.js';
 import { modelPath } from '../models.js';
-import { Abbreviations } from './abbreviations.js';
+import { Abbreviations, builtInAbbreviations } from './abbreviations.js';
 import { MwtLexicon, type MwtLexiconData } from './mwt.js';
 import { WordClasses } from './word-classes.js';
 
@@ -67,7 +67,9 @@ export function loadTokenizerModel(path: string): TokenizerModel {
     sentence: Perceptron.fromArrays(2, data.arrays, 'sentence'),
     mwt: Perceptron.fromArrays(2, data.arrays, 'mwt'),
     lexicon: new MwtLexicon(data.meta.mwt),
-    abbreviations: new Abbreviations(data.meta.abbreviations),
+    // The built-in list of the running code joins the one stored at training, so an
+    // abbreviation added to the list ("art.") is known without retraining the classifiers.
+    abbreviations: new Abbreviations([...new Set([...data.meta.abbreviations, ...builtInAbbreviations(data.meta.lang)])]),
     wordClasses: new WordClasses({
       tags: data.meta.wordClassTags,
       formKeys: data.arrays['wc.formKeys'] as Uint32Array,

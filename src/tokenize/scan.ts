@@ -10,7 +10,7 @@
  * Work is linear in the paragraph length: each character is visited a bounded number of times.
  */
 import { C, charClass, isAlnumClass, isLetterClass, isSpaceCode, unitClass } from './chars.js';
-import { cliticSet, titleSet, type Abbreviations } from './abbreviations.js';
+import { cliticSet, numberedSet, titleSet, type Abbreviations } from './abbreviations.js';
 import { MAX_HASHED, normHash, TokenArrays } from './token-arrays.js';
 
 /**
@@ -148,10 +148,12 @@ export interface ScanRules {
   signedNumbers: boolean;
   /** Pronouns written after a verb with a hyphen ("-il", "-le"), for a boundary feature. */
   clitics: Abbreviations;
+  /** Abbreviations whose period stays with them before a number ("art. 12", "No. 5"). */
+  numbered: Abbreviations;
 }
 
 export function scanRules(lang: 'fr' | 'en', joinDigitGroups: boolean): ScanRules {
-  return { joinDigitGroups, bracketEndings: lang === 'fr', titles: titleSet(lang), signedNumbers: lang === 'fr', clitics: cliticSet(lang) };
+  return { joinDigitGroups, bracketEndings: lang === 'fr', titles: titleSet(lang), signedNumbers: lang === 'fr', clitics: cliticSet(lang), numbered: numberedSet(lang) };
 }
 
 /** Reusable buffers for one scanner. */
@@ -205,11 +207,15 @@ export class ChunkScanner {
     }
   }
 
-  /** "Dr." before a capitalised word: the title keeps its period (see abbreviations.ts). */
+  /**
+   * "Dr." before a capitalised word and "art." before a number: the abbreviation keeps its period
+   * (see abbreviations.ts).
+   */
   private isTitlePeriod(text: string, gap: number, tokenStart: number, ce: number, pEnd: number): boolean {
     if (gap + 1 !== ce || text.charCodeAt(gap) !== 46 || ce + 1 >= pEnd || !isSpaceCode(text.charCodeAt(ce))) return false;
-    if (charClass(text, ce + 1) !== C.Upper) return false;
-    return isTitle(this.rules.titles, text, tokenStart, gap);
+    const next = charClass(text, ce + 1);
+    if (next === C.Upper) return isTitle(this.rules.titles, text, tokenStart, gap);
+    return next === C.Digit && isTitle(this.rules.numbered, text, tokenStart, gap);
   }
 
   private scanChunk(text: string, cs: number, ce: number, pEnd: number, toks: TokenArrays, decide: GapDecider, joinFirst: boolean): void {

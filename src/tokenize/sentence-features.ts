@@ -272,7 +272,26 @@ export function sentenceFeatures(
  * with a lower-case letter; the classifier is asked only there (the rest never ends a sentence in
  * the training data often enough to be worth the time). Never after an initial ("J." before a word).
  */
-export function sentenceCandidate(text: string, toks: TokenArrays, t: number, titles: Abbreviations): boolean {
+/**
+ * An opening quote or bracket, or a dash that opens its sentence (dialogue, list item), is never
+ * the last token of a sentence: what it opens follows; nor is the token before a closing quote or
+ * bracket. The treebanks have too few of them in
+ * front of a boundary for the classifier to learn it (a lone "—" came out as a sentence).
+ */
+export function opensSentencePart(text: string, toks: TokenArrays, t: number): boolean {
+  // Nor does a sentence end just before a closing quote or bracket: « Je pars. » keeps its ».
+  if (t + 1 < toks.length && toks.end[t + 1] - toks.start[t + 1] === 1) {
+    const n = text.charCodeAt(toks.start[t + 1]);
+    if (n === 0xbb || n === 0x201d || n === 0x29 || n === 0x5d || n === 0x7d) return true;
+  }
+  if (toks.end[t] - toks.start[t] !== 1) return false;
+  const c = text.charCodeAt(toks.start[t]);
+  if (c === 0xab || c === 0x201c || c === 0x28 || c === 0x5b || c === 0x7b) return true;
+  const first = t === 0 || toks.sentenceEnd[t - 1] === 1;
+  return first && (c === 0x2014 || c === 0x2013 || c === 0x2d);
+}
+
+export function sentenceCandidate(text: string, toks: TokenArrays, t: number, titles: Abbreviations, numbered?: Abbreviations): boolean {
   const last = toks.lastClass[t];
   if (last === C.Period && t + 1 < toks.length) {
     const len = toks.end[t] - toks.start[t];
@@ -282,6 +301,7 @@ export function sentenceCandidate(text: string, toks: TokenArrays, t: number, ti
     // Hyphenated initials ("J.-P. Bruneau") are never an acronym ending a sentence.
     if (len >= 5 && len <= 8 && next === C.Upper && text.charCodeAt(toks.start[t] + 2) === 45 && text.charCodeAt(toks.start[t] + 1) === 46) return false;
     if (len > 2 && next === C.Upper && isTitle(titles, text, toks.start[t], toks.end[t] - 1)) return false;
+    if (numbered && next === C.Digit && isTitle(numbered, text, toks.start[t], toks.end[t] - 1)) return false;
   }
   if (last !== C.Lower && last !== C.Upper && last !== C.OtherLetter && last !== C.Digit && last !== C.Comma) return true;
   if (t + 1 >= toks.length) return true;

@@ -11,7 +11,8 @@ import type { Perceptron } from '../learn/perceptron.js';
 import { isSpaceCode } from './chars.js';
 import { gapFeatures } from './gap-features.js';
 import { mwtFeatures } from './mwt-features.js';
-import { SentenceState, sentenceCandidate, sentenceFeatures, verbTagTable } from './sentence-features.js';
+import { SentenceState, opensSentencePart, sentenceCandidate, sentenceFeatures, verbTagTable } from './sentence-features.js';
+import { alwaysSplitClitic } from './abbreviations.js';
 import type { TokenizerModel } from './model.js';
 import { ChunkScanner, scanRules, type GapDecider } from './scan.js';
 import { TokenArrays } from './token-arrays.js';
@@ -55,6 +56,7 @@ export class Tokenizer {
   private pEnd = 0;
   private readonly decideGap: GapDecider = (gap, cs, ce, chunkHash, tokenStart) => {
     this.stats.gapCandidates++;
+    if (this.forcedClitic(gap, ce)) return true;
     gapFeatures(this.text, this.pStart, this.pEnd, cs, ce, chunkHash, gap, tokenStart, this.model.abbreviations, this.scanner.rules.clitics, this.features);
     return this.positive(this.model.gap);
   };
@@ -63,6 +65,19 @@ export class Tokenizer {
     this.model = model;
     this.state = new SentenceState(verbTagTable(model.wordClasses.data.tags));
     this.scanner = new ChunkScanner(scanRules(model.meta.lang, model.meta.joinDigitGroups));
+  }
+
+  /**
+   * A hyphen before "je" / "tu" ending the chunk or followed by punctuation, after a letter:
+   * always a boundary ("dis-je", "viens-tu ?").
+   */
+  private forcedClitic(gap: number, ce: number): boolean {
+    const text = this.text;
+    if (text.charCodeAt(gap) !== 45 || gap === 0 || !/\p{L}/u.test(text[gap - 1])) return false;
+    let e = gap + 1;
+    while (e < ce && e - gap <= 3 && /\p{L}/u.test(text[e])) e++;
+    if (e < ce && /[\p{L}\p{N}-]/u.test(text[e])) return false;
+    return alwaysSplitClitic(this.model.meta.lang, text, gap + 1, e);
   }
 
   get lang(): 'fr' | 'en' {
@@ -99,7 +114,8 @@ export class Tokenizer {
     for (let t = 0; t + 1 < n; t++) {
       let end = false;
       if (state.sinceStart + 1 >= MAX_SENTENCE_TOKENS) end = true;
-      else if (sentenceCandidate(text, toks, t, this.scanner.rules.titles)) {
+      else if (opensSentencePart(text, toks, t)) end = false;
+      else if (sentenceCandidate(text, toks, t, this.scanner.rules.titles, this.scanner.rules.numbered)) {
         this.stats.sentenceCandidates++;
         sentenceFeatures(text, toks, t, state, this.model.abbreviations, this.features);
         end = this.positive(this.model.sentence);

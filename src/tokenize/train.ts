@@ -24,6 +24,7 @@ import { learnMwtLexicon, MwtLexicon } from './mwt.js';
 import { saveTokenizerModel, TOKENIZER_FILE, type TokenizerMeta, type TokenizerModel } from './model.js';
 import { learnWordClasses, WordClasses } from './word-classes.js';
 import { Abbreviations, builtInAbbreviations, learnAbbreviations } from './abbreviations.js';
+import { averagePerceptrons } from '../learn/average.js';
 import { Tokenizer } from './tokenizer.js';
 
 /** Training files per language, relative to the UD data folder. */
@@ -66,32 +67,6 @@ export interface TokenizerTrainingConfig {
 }
 
 export const DEFAULT_TRAINING: TokenizerTrainingConfig = { epochs: 12, prune: 0.02, augment: 0.4, sentenceEnsemble: 5, gapEnsemble: 3, ensemblePrune: 0.5 };
-
-/**
- * One perceptron whose weights are the mean of the given perceptrons' weights; rows whose mean
- * weights are all below `pruneBelow` in absolute value are dropped (a feature kept by one member
- * only is mostly noise, and a smaller table scores faster).
- */
-export function averagePerceptrons(models: readonly Perceptron[], pruneBelow = 0): Perceptron {
-  if (models.length === 1) return models[0];
-  const nClasses = models[0].nClasses;
-  const sums = new Map<number, Float32Array>();
-  for (const m of models) {
-    const arrays = m.toArrays('p');
-    const keys = arrays['p.keys'] as Uint32Array;
-    const slotRow = arrays['p.slotRow'] as Int32Array;
-    const weights = arrays['p.weights'] as Float32Array;
-    for (let slot = 0; slot < keys.length; slot++) {
-      const row = slotRow[slot];
-      if (row < 0) continue;
-      let sum = sums.get(keys[slot]);
-      if (!sum) sums.set(keys[slot], (sum = new Float32Array(nClasses)));
-      for (let c = 0; c < nClasses; c++) sum[c] += weights[row * nClasses + c] / models.length;
-    }
-  }
-  const features = [...sums.keys()].filter((f) => sums.get(f)!.some((w) => Math.abs(w) > pruneBelow)).sort((a, b) => a - b);
-  return Perceptron.fromRows(nClasses, features, (i, out) => out.set(sums.get(features[i])!));
-}
 
 function readTreebank(dataDir: string, file: string): ConlluSentence[] {
   const path = join(dataDir, file);
