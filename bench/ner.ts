@@ -8,11 +8,16 @@
  * plus labelling speed (words/s, model only), the share of the entities stage in the whole
  * pipeline's time, and the check on the sample article (found / missed gold entities, the
  * Psaki group). Reads ../shared (VIGIE_SHARED) through sharedDataPath.
+ *
+ * `--models DIR`: score the NER model and gazetteer of DIR/<lang>/ (as written by
+ * `vigie train ner --out DIR`) instead of the committed ones, to compare a candidate.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDataPath } from '../src/models.js';
-import { loadNerModel } from '../src/entities/stage.js';
+import { loadNerModel, useNerModel } from '../src/entities/stage.js';
+import { NerModel } from '../src/entities/model.js';
+import { Gazetteer } from '../src/entities/gazetteer.js';
 import { hipeDocuments, wikiNeuralSplit } from '../src/entities/data.js';
 import { evaluate, nerDataDir, wikiNeuralFiles } from '../src/entities/train.js';
 import { formatPRF, SpanScorer } from '../src/entities/score.js';
@@ -25,7 +30,20 @@ import { NEWS_DEV, parseMarked } from '../src/entities/news-dev.js';
 
 // `node dist/bench/ner.js news [-v]`: only the self-written news set (quick, for development).
 const onlyNews = process.argv.includes('news');
+// `quick`: the news set and the model-only WikiNEuRal held-out scores (no text runs, HIPE, timing).
+const quick = process.argv.includes('quick');
 const verbose = process.argv.includes('-v');
+const modelsArg = process.argv.indexOf('--models');
+if (modelsArg > 0) {
+  const dir = process.argv[modelsArg + 1];
+  if (!dir) throw new Error('--models needs a folder');
+  for (const lang of ['fr', 'en'] as const) {
+    const gazPath = join(dir, lang, 'gazetteer.tsv');
+    const gaz = Gazetteer.parse(readFileSync(gazPath, 'utf8'), gazPath);
+    useNerModel(lang, NerModel.load(join(dir, lang, 'ner.bin'), gaz));
+  }
+  console.log(`NER models and gazetteers from ${dir}`);
+}
 
 function report(title: string, res: ReturnType<ReturnType<typeof evaluate>['result']>): void {
   console.log(`\n${title}`);
@@ -102,6 +120,7 @@ for (const lang of ['fr', 'en'] as const) {
   report(`WikiNEuRal-${lang} held out (${heldOut.length} sentences, ${words} words; silver)`, res);
   console.log(`  speed: ${Math.round(words / secs)} words/s (model only, one core)`);
 }
+if (quick) process.exit(0);
 
 // The same held-out sentences through the whole entities stage (rules included), as text: tokens
 // joined by spaces, 50 sentences per document, spans compared as character offsets. A check that

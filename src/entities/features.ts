@@ -5,11 +5,13 @@
  * Word features: lowercase form (digits folded to 0, ’ folded to ') at −2..+2, cased form at
  * −1..+1, word shape, prefixes and suffixes up to 4, capitalisation flags, sentence position,
  * word bigrams. Gazetteer features: for each list (country, city, demonym, first name, company
- * suffix) the token's position in the longest match (B/I/L/U), at −1..+1. Tagger features (UPOS,
+ * name, company suffix) the token's position in the longest match (B/I/L/U), at −1..+1, and for a
+ * token in a run of capitalised words, whether the run holds a company-list word ("Activision
+ * Blizzard", "Boeing Capital": the company word marks its neighbours too). Tagger features (UPOS,
  * lemma) only when the model was trained with them and the word has them ('_' means absent).
  */
 import { FeatureBuffer, hashCombine, hashInts, hashString } from '../learn/features.js';
-import type { Gazetteer } from './gazetteer.js';
+import { GAZ_COMPANY, GAZ_COMPANY_AMBIGUOUS, type Gazetteer } from './gazetteer.js';
 
 export interface NerSentence {
   /** Surface forms of the tokens. */
@@ -65,6 +67,7 @@ const enum T {
   RunHead,
   RunFirst,
   RunHeadS,
+  RunCompany,
 }
 
 /** Template id of the transition feature (previous label), used by the decoder. */
@@ -181,6 +184,8 @@ export interface Prepared {
   /** Capitalised runs: for each token in a run of capitalised words, the run's first and last token (else -1). */
   runStart: Int32Array;
   runEnd: Int32Array;
+  /** For a token in a capitalised run: 1 when the run holds a company-list word, 2 an ambiguous one (both: 3); else 0. */
+  runCompany: Uint8Array;
 }
 
 const EMPTY = new Uint32Array(0);
@@ -206,6 +211,7 @@ export function prepare(s: NerSentence, gaz: Gazetteer | null, useTags: boolean)
     lemma: null,
     runStart: new Int32Array(n).fill(-1),
     runEnd: new Int32Array(n).fill(-1),
+    runCompany: new Uint8Array(n),
   };
   for (let i = 0; i < n; i++) {
     const f = s.forms[i];
@@ -251,6 +257,12 @@ export function prepare(s: NerSentence, gaz: Gazetteer | null, useTags: boolean)
       const fill = p.gazStart.slice(0, n);
       p.gazCodes = new Uint32Array(p.gazStart[n]);
       for (const m of matches) for (let i = m.start; i < m.end; i++) p.gazCodes[fill[i]++] = codeOf(m, i);
+      // Company-list words spread to the whole capitalised run they are in.
+      for (const m of matches) {
+        const bit = m.cls === GAZ_COMPANY ? 1 : m.cls === GAZ_COMPANY_AMBIGUOUS ? 2 : 0;
+        if (!bit || p.runStart[m.start] < 0) continue;
+        for (let k = p.runStart[m.start]; k <= p.runEnd[m.start]; k++) p.runCompany[k] |= bit;
+      }
     }
   }
   if (useTags) {
@@ -353,5 +365,6 @@ export function contextFeatures(p: Prepared, i: number, buf: FeatureBuffer): voi
     buf.push(hashCombine(T.RunHead, p.lower[re], pos));
     buf.push(hashCombine(T.RunFirst, p.lower[rs], pos));
     buf.push(hashInts(T.RunHeadS, p.suf[2][re], pos));
+    if (p.runCompany[i]) buf.push(hashInts(T.RunCompany, p.runCompany[i], pos, Math.min(len, 4)));
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Gazetteer: country, city, demonym, first-name and company-suffix lists (built from published
- * packages by build-gazetteer.ts), loaded from models/<lang>/gazetteer.tsv.
+ * Gazetteer: country, city, demonym, first-name, company-name and company-suffix lists (built
+ * from published packages by build-gazetteer.ts), loaded from models/<lang>/gazetteer.tsv.
  *
  * Lookup works on a sequence of token forms: a phrase matches a run of tokens when its
  * normalised text (lowercase, ’ → ', spaces removed) equals the concatenation of the tokens'
@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { modelPath } from '../models.js';
 import { VigieError } from '../errors.js';
 
-export const GAZETTEER_VERSION = 1;
+/** 2: company-name classes added (a v1 file still loads; it just has none). */
+export const GAZETTEER_VERSION = 2;
 
 export const GAZ_COUNTRY = 1;
 export const GAZ_CITY = 2;
@@ -22,6 +23,14 @@ export const GAZ_ORGSUFFIX = 16;
 export const GAZ_PROPER = 32;
 /** A common word of the spelling dictionary (lowercase entry). */
 export const GAZ_COMMON = 64;
+/** A word of a published company-name list that is nothing else in this gazetteer ("Airbus", "Nasdaq"). */
+export const GAZ_COMPANY = 128;
+/**
+ * A company-list word that is also a common word of the language, a place or a first name
+ * ("Orange", "Shell", "Gold", "Aachen", "Jack"): kept apart so that the model weighs the two on
+ * their own.
+ */
+export const GAZ_COMPANY_AMBIGUOUS = 256;
 export const GAZ_CLASSES: [string, number][] = [
   ['country', GAZ_COUNTRY],
   ['city', GAZ_CITY],
@@ -30,9 +39,13 @@ export const GAZ_CLASSES: [string, number][] = [
   ['orgsuffix', GAZ_ORGSUFFIX],
   ['proper', GAZ_PROPER],
   ['common', GAZ_COMMON],
+  ['company', GAZ_COMPANY],
+  ['company-ambiguous', GAZ_COMPANY_AMBIGUOUS],
 ];
 const CLASS_BIT = new Map(GAZ_CLASSES);
 const MAX_PHRASE_TOKENS = 6;
+/** The classes matched as phrases over tokens (the others are single-token sets). */
+const PHRASE_CLASSES = [GAZ_COUNTRY, GAZ_CITY, GAZ_DEMONYM, GAZ_COMPANY, GAZ_COMPANY_AMBIGUOUS];
 
 export interface GazEntry {
   bits: number;
@@ -145,14 +158,14 @@ export class Gazetteer {
 
   /**
    * Every match over the token forms: for each start and class, the longest phrase. Countries,
-   * cities, first names and proper nouns must start with a capital; first names, proper nouns
-   * and common words are single tokens.
+   * cities, company names, first names and proper nouns must start with a capital; first names,
+   * proper nouns and common words are single tokens.
    */
   matches(forms: string[]): GazMatch[] {
     const out: GazMatch[] = [];
     const n = forms.length;
     const keys = forms.map(gazKey);
-    const last = new Int32Array(3);
+    const last = new Int32Array(PHRASE_CLASSES.length);
     const NONE: GazEntry = { bits: 0 };
     for (let i = 0; i < n; i++) {
       const cap = isUpperInitial(forms[i]);
@@ -170,8 +183,8 @@ export class Gazetteer {
         key = j === i ? k0 : key + keys[j];
         const e = this.entries.get(key);
         if (e) {
-          for (let c = 0; c < 3; c++) {
-            const bit = c === 0 ? GAZ_COUNTRY : c === 1 ? GAZ_CITY : GAZ_DEMONYM;
+          for (let c = 0; c < PHRASE_CLASSES.length; c++) {
+            const bit = PHRASE_CLASSES[c];
             if (!(e.bits & bit)) continue;
             if (!cap && bit !== GAZ_DEMONYM) continue;
             // Keep only the longest match per class and start.

@@ -24,6 +24,14 @@ export function loadNerModel(lang: 'fr' | 'en'): NerModel {
 }
 
 /**
+ * Makes the entities stage of a language use a model loaded from elsewhere (a candidate written by
+ * `vigie train ner --out DIR`, compared by `bench/ner.ts --models DIR` with the committed one).
+ */
+export function useNerModel(lang: 'fr' | 'en', model: NerModel): void {
+  models.set(lang, model);
+}
+
+/**
  * The entities stage: NER over the tokenizer's tokens, grouping into entities, role nouns and
  * pronouns linked to people, demonyms attached to countries. Uses UPOS, lemmas, feats and
  * deprels when earlier stages wrote them, and works without them.
