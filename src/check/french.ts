@@ -160,15 +160,19 @@ class FrenchChecker {
       if (s.words.length < 2) continue;
       for (let i = 0; i < v.words.length; i++) {
         this.subjectVerb(v, i);
+        this.cliticSubjectVerb(v, i);
         this.verbFormAfterSubject(v, i);
         this.infinitiveAfterNounSubject(v, i);
         this.infinitiveAfterSurfaceSubject(v, i);
+        this.infinitiveAfterNounPhrase(v, i);
         this.personWithoutPronoun(v, i);
         this.infinitiveAfterGovernor(v, i);
         this.determinerNoun(v, i);
+        this.possessiveBeforeVowel(v, i);
         this.adjectiveNoun(v, i);
         this.pastParticiple(v, i);
         this.missingDeterminer(v, i);
+        this.bareNounOnSurface(v, i);
       }
     }
     return this.flags;
@@ -208,10 +212,35 @@ class FrenchChecker {
   private addSpan(start: number, end: number, rule: string, message: string, suggestions: string[]): void {
     const text = this.doc.text.slice(start, end);
     // Lefff lists abbreviations among the forms ("pb" for problème): never suggest a form without a vowel.
-    const unique = [...new Set(suggestions)].filter((s) => s !== text && /[aeiouyàâäéèêëîïôöùûüœæ]/i.test(s));
+    const unique = [...new Set(suggestions)].filter((s) => s !== text && /[aeiouyàâäéèêëîïôöùûüœæ]/i.test(s) && !/\.$/.test(s));
     if (unique.length === 0) return;
     if (this.flags.some((f) => f.start < end && start < f.end)) return;
     this.flags.push({ rule, start, end, text, message, suggestions: unique });
+  }
+
+  /**
+   * Orders the forms of one cell best first: spelled-out forms before Lefff's abbreviated and
+   * familiar ones ("suiv.", "p'tite", "grand'"); before a noun, the form that fits its first sound
+   * ("nouvel ami", "nouveau film"); then the form closest to the written one (longest common
+   * beginning), which keeps the writer's spelling.
+   */
+  private rankForms(forms: string[], original: string, nextNoun: string | null): string[] {
+    const o = original.toLowerCase();
+    const prefix = (f: string): number => {
+      let k = 0;
+      while (k < f.length && k < o.length && f[k] === o[k]) k++;
+      return k;
+    };
+    const vowel = nextNoun !== null && /^[aeiouyhâàéèêëîïôûœ]/i.test(nextNoun);
+    const key = (f: string): number[] => [
+      /[.'’]/.test(f) ? 1 : 0,
+      nextNoun !== null && forms.length > 1 ? (vowel === /l$/.test(f) ? 0 : 1) : 0,
+      -prefix(f),
+    ];
+    return forms
+      .map((f, k) => ({ f, k, key: key(f) }))
+      .sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1] || x.key[2] - y.key[2] || x.k - y.k)
+      .map((x) => x.f);
   }
 
   // ---------------------------------------------------------------- tree helpers
@@ -283,7 +312,8 @@ class FrenchChecker {
       // Names in -s/-z may be plural (Pays-Bas, Thales?); names in -x are singular (Angiox, Bordeaux).
       if (/[sz]$/i.test(w.form) || tagged === 'Plur' || !upperFirst.test(w.form)) return null;
       if (v.children[n].some((c) => /^(conj|appos|nmod)/.test(v.words[c].deprel))) return null;
-      if (v.children[n].some((c) => v.words[c].deprel === 'flat:name' && /[sxz]$/i.test(v.words[c].form))) return null;
+      // A surname in -s after a first name the tagger reads as singular is one person ("Marguerite Duras").
+      if (v.children[n].some((c) => v.words[c].deprel === 'flat:name' && /[sxz]$/i.test(v.words[c].form)) && !(tagged === 'Sing' && v.feats[n].has('Gender') && n + 1 < v.words.length && v.words[n + 1].head === n && v.words[n + 1].deprel === 'flat:name')) return null;
       return { number: 's', gender: null };
     }
     const cells = this.nominalCells(w.form, ['nc']);
@@ -299,6 +329,16 @@ class FrenchChecker {
     return v.children[n].some((c) => v.words[c].upos === 'NUM' || v.words[c].deprel === 'nummod' || /\d|%/.test(v.words[c].form));
   }
 
+  /** A plural common noun counted by a cardinal number before it, and nothing else of quantity. */
+  private countedPlural(v: SentenceView, n: number): boolean {
+    if (v.words[n].upos !== 'NOUN' || AGREEMENT_BY_SENSE.has(v.words[n].lemma.toLowerCase()) || AGREEMENT_BY_SENSE.has(v.lower[n])) return false;
+    const cells = this.nominalCells(v.words[n].form, ['nc']);
+    if (cells.size === 0 || [...cells].some((c) => c[1] !== 'p')) return false;
+    const nums = v.children[n].filter((c) => v.words[c].upos === 'NUM' || v.words[c].deprel === 'nummod' || /\d|%/.test(v.words[c].form));
+    // One cardinal, before the noun, written in letters or digits, with no "de" (not "20 % des").
+    return nums.length === 1 && nums[0] < n && v.words[nums[0]].upos === 'NUM' && v.words[nums[0]].deprel === 'nummod' && !/^(un|une|1|0)$/.test(v.lower[nums[0]]) && !v.children[n].some((c) => v.words[c].deprel === 'case');
+  }
+
   /** Agreement features of the subject word s of verb carrier c (null when not reliable). */
   private subjectAgreement(v: SentenceView, s: number, verb: number): Agreement | null {
     const w = v.words[s];
@@ -312,10 +352,21 @@ class FrenchChecker {
         return p;
       }
       if (v.lower[s] === 'qui' && v.feats[s].get('PronType') === 'Rel') return this.relativeAntecedent(v, s);
+      // Indefinite pronouns of fixed number (closed class): "chacun", "l'un des …", "plusieurs".
+      if (s < verb && /^(chacun|chacune|quelqu'un|rien|aucun|aucune|nul|nulle)$/.test(v.lower[s])) return { person: '3', number: 's', gender: null };
+      // Not "ni l'un ni l'autre", "l'un et l'autre", which may take the plural.
+      const coordinated = v.children[s].some((c) => v.words[c].deprel === 'conj') || (s >= 2 && /^(ni|et)$/.test(v.lower[s - 2]));
+      if (s < verb && /^(un|une)$/.test(v.lower[s]) && s > 0 && v.lower[s - 1] === "l'" && !coordinated) return { person: '3', number: 's', gender: null };
+      if (s < verb && /^(plusieurs|certains|certaines|tous|toutes)$/.test(v.lower[s]) && this.onlyCliticsBetween(v, s, verb)) return { person: '3', number: 'p', gender: null };
       return null;
     }
     if (w.upos !== 'NOUN' && w.upos !== 'PROPN') return null;
-    if (this.isQuantity(v, s)) return null;
+    if (this.isQuantity(v, s)) {
+      // A cardinal before a plural noun ("Quinze prévenus") is plural whatever else: only nouns of
+      // quantity ("la plupart", "un million de") and numbers in complements allow agreement by sense.
+      if (!this.countedPlural(v, s)) return null;
+      return { person: '3', number: 'p', gender: null };
+    }
     // A subject never has a preposition; a case marker means the parser took a complement.
     if (v.children[s].some((c) => v.words[c].deprel === 'case')) return null;
     const conjuncts = this.childrenWith(v, s, (d) => d === 'conj');
@@ -335,7 +386,10 @@ class FrenchChecker {
       if (Math.max(...conjuncts) > verb || s > verb) return null;
       return { person: '3', number: 'p', gender: null };
     }
-    const ng = w.upos === 'PROPN' && !v.children[s].some((c) => v.words[c].deprel === 'det') ? this.bareNounAgreement(v, s) : this.nounNumberAndGender(v, s);
+    const bare = !v.children[s].some((c) => v.words[c].deprel === 'det');
+    // A title before a name ("M. Dupont", "Mme Durand") takes its number from the title.
+    const title = bare && w.upos === 'NOUN' && s + 1 < v.words.length && v.words[s + 1].upos === 'PROPN' && v.words[s + 1].head === s;
+    const ng = (w.upos === 'PROPN' && bare) || title ? this.bareNounAgreement(v, s) : this.nounNumberAndGender(v, s);
     if (!ng) return null;
     return { person: '3', number: ng.number, gender: ng.gender };
   }
@@ -420,6 +474,51 @@ class FrenchChecker {
     }
   }
 
+  /**
+   * A name without article whose number its form does not show ("Esquéhéries", "Lucien Rivard
+   * (1914-2002)") is singular when "être" gives it an indefinite singular predicate: "X sont une
+   * commune" → est. A plural name takes an article ("Les Beatles sont un groupe").
+   */
+  private nameBeforeIndefinitePredicate(v: SentenceView, s: number, head: number, carrier: number): Agreement | null {
+    const w = v.words[s];
+    if (w.upos !== 'PROPN' || !upperFirst.test(w.form) || s > carrier || carrier === head) return null;
+    if (v.words[carrier].lemma !== 'être' || v.words[carrier].deprel !== 'cop' || v.words[head].upos !== 'NOUN') return null;
+    if (v.children[s].some((c) => /^(det|conj|case)$/.test(v.words[c].deprel))) return null;
+    if (s > 0 && /^(et|ou|ni)$/.test(v.lower[s - 1])) return null;
+    const dets = this.childrenWith(v, head, (d) => d === 'det');
+    if (dets.length !== 1 || !/^(un|une)$/.test(v.lower[dets[0]]) || dets[0] < carrier) return null;
+    if (v.children[head].some((c) => v.words[c].deprel === 'conj')) return null;
+    return { person: '3', number: 's', gender: null };
+  }
+
+  /**
+   * A subject clitic and the finite verb right after it (object clitics and "ne" between), read on
+   * the surface: the parser often loses such subjects in a disagreeing sentence ("il sont
+   * inutile", "Ils la donne", "On trouvent"). nous and vous are also objects and are left to the
+   * tree; an inverted clitic ("dit-il") or one after a preposition ("avec elle") is not a subject.
+   */
+  private cliticSubjectVerb(v: SentenceView, i: number): void {
+    const pron = v.lower[i];
+    if (v.words[i].upos !== 'PRON' || !/^(je|j'|tu|il|ils|on|elle|elles)$/.test(pron) || v.words[i].form.startsWith('-')) return;
+    if (i > 0 && (/^(ADP|VERB|AUX)$/.test(v.words[i - 1].upos) || v.words[i - 1].form.endsWith('-') || /^(-|–)$/.test(v.words[i - 1].form))) return;
+    const agr: Agreement = pron === 'on' ? { person: '3', number: 's', gender: null } : SUBJECT_PRONOUNS[pron];
+    let k = i + 1;
+    while (k < v.words.length && CLITICS_BETWEEN.has(v.lower[k])) k++;
+    if (k >= v.words.length || !/^(VERB|AUX)$/.test(v.words[k].upos) || !v.ownToken[k] || v.sentence.tokens[v.words[k].token].form.includes('-')) return;
+    if (/^(elle|elles)$/.test(pron) && k > i + 1 && /^(le|la|les|l')$/.test(v.lower[i + 1])) return;
+    const analyses = this.analyses(v.words[k].form);
+    const finite = analyses.filter((a) => a.category === 'v').map((a) => ({ lemma: a.lemma, cells: a.cells.filter(isFiniteCell) })).filter((a) => a.cells.length > 0);
+    if (finite.length === 0 || finite.some((a) => a.cells.some((c) => c[1] === agr.person && c[2] === agr.number))) return;
+    // A form that is also a participle or an infinitive belongs to other rules ("il surveiller").
+    if (analyses.some((a) => a.category === 'v' && a.cells.some((c) => !isFiniteCell(c) && c !== 'Y2s' && c !== 'Y1p' && c !== 'Y2p'))) return;
+    const tagged = this.taggedTense(v, k);
+    const formTenses = [...new Set(finite.flatMap((a) => a.cells.map((c) => c[0])))].sort((a, b) => TENSE_ORDER.indexOf(a) - TENSE_ORDER.indexOf(b));
+    const tenses = tagged && formTenses.includes(tagged) ? [tagged, ...formTenses.filter((t) => t !== tagged)] : formTenses;
+    const out = this.finiteSuggestions(finite, tenses, agr, v.words[k].lemma);
+    const what = `${agr.person === '1' ? '1re' : `${agr.person}e`} personne du ${agr.number === 's' ? 'singulier' : 'pluriel'}`;
+    this.add(v, k, FR_RULES.subjectVerb, `Le verbe « ${v.words[k].form} » ne s’accorde pas avec son sujet « ${v.words[i].form} » (${what}).`, out);
+  }
+
   /** Whether verb `head` (through its carrier) has a finite form valid for subject s. */
   private agreesWithSubject(v: SentenceView, s: number, head: number): boolean {
     const carrier = this.agreementCarrier(v, head);
@@ -434,12 +533,15 @@ class FrenchChecker {
     if (this.childrenWith(v, head, (d) => d.startsWith('nsubj') || d === 'expl:subj').length > 1) return;
     const carrier = this.agreementCarrier(v, head);
     if (carrier < 0 || !v.ownToken[carrier]) return;
-    if (Math.abs(carrier - s) > (v.words[head].deprel === 'conj' && head !== v.words[s].head ? 30 : 8)) return;
+    // "X (né le …), sont un physicien": a copula before an indefinite singular predicate noun
+    // keeps its subject through long appositions.
+    const indefinitePredicate = carrier !== head && v.words[carrier].deprel === 'cop' && v.words[head].upos === 'NOUN' && v.children[head].some((c) => c > carrier && v.words[c].deprel === 'det' && /^(un|une)$/.test(v.lower[c]));
+    if (Math.abs(carrier - s) > (indefinitePredicate || (v.words[head].deprel === 'conj' && head !== v.words[s].head) ? 30 : 8)) return;
     // Inverted subjects ("où règne …", "auxquels sont effectués …") are where the parser and
     // agreement by proximity disagree most: not checked.
     if (s > carrier) return;
     if (s > carrier && carrier > 0 && /-/.test(v.words[carrier].form)) return;
-    const agr = this.subjectAgreement(v, s, carrier);
+    const agr = this.subjectAgreement(v, s, carrier) ?? this.nameBeforeIndefinitePredicate(v, s, head, carrier);
     if (!agr) return;
     const analyses = this.verbAnalyses(v.words[carrier].form);
     const finite = analyses.map((a) => ({ lemma: a.lemma, cells: a.cells.filter((c) => isFiniteCell(c)) })).filter((a) => a.cells.length > 0);
@@ -455,7 +557,7 @@ class FrenchChecker {
       if (!(agr.number === 'p' && finite.every((a) => a.cells.every((c) => c[2] === 's')))) return;
     }
     // "Les charniers de Timisoara est une affaire": a copula may agree with its predicate noun.
-    if (v.words[s].upos !== 'PRON' && carrier !== head && v.words[carrier].deprel === 'cop' && /^(NOUN|PROPN)$/.test(v.words[head].upos)) {
+    if (v.words[s].upos !== 'PRON' && carrier !== head && v.words[carrier].deprel === 'cop' && /^(NOUN|PROPN)$/.test(v.words[head].upos) && !v.children[head].some((c) => v.words[c].deprel === 'case')) {
       const pn = v.feats[head].get('Number');
       if (pn && pn !== (agr.number === 's' ? 'Sing' : 'Plur')) return;
     }
@@ -529,8 +631,11 @@ class FrenchChecker {
     if (!v.ownToken[i]) return;
     const analyses = this.analyses(w.form);
     const verbs = analyses.filter((a) => a.category === 'v');
-    // A noun reading ("un envoyé") is impossible right after a subject clitic.
-    if (verbs.length === 0 || analyses.some((a) => a.category !== 'v' && a.category !== 'adj' && !(a.category === 'nc' && p === i - 1))) return;
+    // A noun reading ("un envoyé") is impossible right after a subject clitic, or after "ne" and
+    // other clitics that are not also articles ("nous ne devoir pas"; "vous les élus" is a noun).
+    let noArticleBetween = true;
+    for (let k = p + 1; k < i; k++) if (/^(le|la|les|l')$/.test(v.lower[k])) noArticleBetween = false;
+    if (verbs.length === 0 || analyses.some((a) => a.category !== 'v' && a.category !== 'adj' && !(a.category === 'nc' && noArticleBetween))) return;
     const cells = verbs.flatMap((a) => a.cells);
     if (cells.some((c) => isFiniteCell(c))) return;
     const lemmas = [...new Set(verbs.map((a) => a.lemma))];
@@ -581,15 +686,19 @@ class FrenchChecker {
       first = compoundPast ? 'I' : t === 'I' || t === 'J' ? (t === 'J' && v.words[best].head === i ? 'J' : t) : 'P';
     }
     else {
-      // No verb of the same clause: the nearest finite verb of the sentence, if it is an imperfect
-      // (a narrative: "Le RPR était …, en même temps qu'il exerçait"), sets the past.
+      // No verb of the same clause: the nearest finite verb of the sentence, if it is in a past
+      // tense (a narrative: "Le RPR était …, en même temps qu'il exerçait"; "Il se réfugia en
+      // Suisse, où il donna"), sets it; a present or a compound past leaves the present, which is
+      // what treebank text has most often next to them.
       let near = -1;
       v.words.forEach((x, k) => {
         if (k !== i && (x.upos === 'VERB' || x.upos === 'AUX') && this.isFinite(v, k) && (near < 0 || Math.abs(k - i) < Math.abs(near - i))) near = k;
       });
-      if (near >= 0 && this.taggedTense(v, near) === 'I') first = 'I';
+      const t = near >= 0 ? this.taggedTense(v, near) : null;
+      if (t === 'I' || t === 'J') first = t;
     }
     if (this.governedByPast(v, i)) first = 'I';
+    if (this.subjunctiveClause(v, i)) first = 'S';
     return [first, ...['P', 'I', 'J', 'F', 'C'].filter((t) => t !== first)].slice(0, 3);
   }
 
@@ -637,7 +746,7 @@ class FrenchChecker {
     const analyses = this.analyses(w.form);
     const verbs = analyses.filter((a) => a.category === 'v');
     // Infinitives that are also nouns (pouvoir, devoir, avoir) count when the tagger read a verb.
-    const nounTooOk = (w.upos === 'VERB' || w.upos === 'AUX') && analyses.every((a) => a.category === 'v' || a.category === 'nc');
+    const nounTooOk = (w.upos === 'VERB' || w.upos === 'AUX') && analyses.every((a) => a.category === 'v' || a.category === 'nc') && (!analyses.some((a) => a.category === 'nc') || this.verbalAfter(v, i) || (i > 0 && (v.lower[i - 1] === 'qui' || CLITICS_BETWEEN.has(v.lower[i - 1]))));
     if (verbs.length === 0 || (!nounTooOk && analyses.some((a) => a.category !== 'v')) || verbs.some((a) => a.cells.some((c) => c !== 'W'))) return;
     // Already handled by the tree-based rules when they see the subject.
     if (v.children[i].some((c) => /^(aux|cop|case)/.test(v.words[c].deprel))) return;
@@ -652,9 +761,19 @@ class FrenchChecker {
       if (v.words[a].form === ',') a--;
       if (a < 0) return;
       if (v.lower[a] === 'ce') agr = { person: '3', number: 's', gender: null };
+      // "ceux qui", "celle qui": the demonstrative's number (the tagger's, a closed class).
+      else if (v.words[a].upos === 'PRON' && v.feats[a].get('PronType') === 'Dem' && /^cel|^ceux$/.test(v.lower[a]) && v.feats[a].get('Number')) agr = { person: '3', number: v.feats[a].get('Number') === 'Plur' ? 'p' : 's', gender: null };
       else if (/^(NOUN|PROPN)$/.test(v.words[a].upos)) {
         if (this.isQuantity(v, a) || v.words[a].deprel === 'conj' || v.children[a].some((c) => v.words[c].deprel === 'conj')) return;
-        const ng = v.words[a].upos === 'PROPN' && !v.children[a].some((c) => v.words[c].deprel === 'det') ? this.bareNounAgreement(v, a) : this.nounNumberAndGender(v, a);
+        const ng = v.words[a].upos === 'PROPN' && !v.children[a].some((c) => v.words[c].deprel === 'det') ? this.bareNounAgreement(v, a) : this.nounNumberAndGender(v, a, 'lexicon');
+        // A bare noun inside a complement ("une raison de principe qui …") competes with the noun
+        // it completes: only when both have the same number is the verb's number clear.
+        const h = v.words[a].head;
+        const bare = !v.children[a].some((c) => v.words[c].deprel === 'det');
+        if (ng && bare && v.words[a].upos === 'NOUN' && v.words[a].deprel.startsWith('nmod')) {
+          const hg = h >= 0 && /^(NOUN|PROPN)$/.test(v.words[h].upos) ? this.nounNumberAndGender(v, h, 'lexicon') : null;
+          if (!hg || hg.number !== ng.number || this.isQuantity(v, h)) return;
+        }
         if (ng) agr = { person: '3', number: ng.number, gender: ng.gender };
       }
       subject = p;
@@ -687,6 +806,104 @@ class FrenchChecker {
     this.add(v, i, FR_RULES.finiteAfterSubject, `Le verbe « ${w.form} » a pour sujet « ${v.words[subject].form} » : il doit être conjugué, pas à l’infinitif.`, out);
   }
 
+  /**
+   * An infinitive standing where the clause's finite verb should be, after a noun phrase subject
+   * found on the surface and checked on the tree: "La dose de 5 mg d'acide devoir être administrée",
+   * "Quinze prévenus comparaître", "les instances se taire". The noun phrase is the tree's
+   * constituent that ends right before the verb (its clitics aside) and whose head has no
+   * preposition; it must start the sentence or follow a comma, a conjunction or a relative pronoun
+   * (after a verb, "voit les enfants jouer" is correct). Infinitives that are also nouns ("devoir",
+   * "avoir") count only where what follows reads as the verb's (an infinitive, a determiner…).
+   */
+  private infinitiveAfterNounPhrase(v: SentenceView, i: number): void {
+    const w = v.words[i];
+    if (!v.ownToken[i] || upperFirst.test(w.form) || !/(er|ir|re|ïr)$/.test(v.lower[i])) return;
+    if (w.upos !== 'VERB' && w.upos !== 'AUX' && w.upos !== 'NOUN') return;
+    const analyses = this.analyses(w.form);
+    const verbs = analyses.filter((a) => a.category === 'v');
+    if (verbs.length === 0 || verbs.some((a) => a.cells.some((c) => c !== 'W'))) return;
+    if (analyses.some((a) => a.category !== 'v' && a.category !== 'nc')) return;
+    if (v.children[i].some((c) => c < i && (/^(aux|cop|case)/.test(v.words[c].deprel) || (v.words[c].deprel === 'mark' && v.words[c].upos === 'ADP')))) return;
+    // Object and reflexive clitics and "ne" may stand between the subject and its verb.
+    let p = i - 1;
+    while (p >= 0 && CLITICS_BETWEEN.has(v.lower[p]) && !/^(nous|vous)$/.test(v.lower[p])) p--;
+    if (p < 0) return;
+    // A noun reading ("le verbe avoir", "le pouvoir d'achat") is out only when a clitic precedes.
+    if (analyses.some((a) => a.category === 'nc') && p === i - 1 && !this.verbalAfter(v, i)) return;
+    const pw = v.words[p];
+    // A demonstrative pronoun subject ("Celui-ci produire", "cela réaffirmer") at a clause start.
+    if (pw.upos === 'PRON' && /^((celui|celle|ceux|celles)-(ci|là)|cela|ça|ceci)$/.test(v.lower[p])) {
+      const before = p > 0 ? v.words[p - 1] : null;
+      if (before !== null && !(before.form === ',' || before.upos === 'CCONJ' || before.upos === 'SCONJ')) return;
+      const number = /^ce(ux|lles)/.test(v.lower[p]) ? 'p' : 's';
+      const out = this.finiteSuggestions(verbs, this.contextTenses(v, i), { person: '3', number, gender: null }, verbs[0].lemma);
+      this.add(v, i, FR_RULES.finiteAfterSubject, `Le verbe « ${w.form} » a pour sujet « ${pw.form} » : il doit être conjugué, pas à l’infinitif.`, out);
+      return;
+    }
+    if (!/^(NOUN|PROPN|ADJ|NUM)$/.test(pw.upos) && !(pw.upos === 'VERB' && v.feats[p].get('VerbForm') === 'Part' && v.feats[p].get('Tense') === 'Past')) return;
+    // The top of the noun phrase that ends at p: climb while the word depends on a noun to its left.
+    let t = p;
+    while (!/^(NOUN|PROPN)$/.test(v.words[t].upos) || (/^(nmod|amod|flat|appos|nummod|acl|fixed)/.test(v.words[t].deprel) && v.words[t].head >= 0 && v.words[t].head < t)) {
+      const h = v.words[t].head;
+      if (h < 0 || h >= t) return;
+      t = h;
+    }
+    if (!/^(NOUN|PROPN)$/.test(v.words[t].upos)) return;
+    // The phrase: the words of t's subtree up to p, contiguous, with no finite verb or infinitive.
+    const inTree = (k: number): boolean => {
+      for (let x = k, n = 0; x >= 0 && n < 50; x = v.words[x].head, n++) if (x === t) return true;
+      return false;
+    };
+    let start = t;
+    while (start > 0 && inTree(start - 1)) start--;
+    for (let k = start; k <= p; k++) {
+      if (!inTree(k)) return;
+      if (/^(VERB|AUX)$/.test(v.words[k].upos) && v.feats[k].get('VerbForm') !== 'Part') return;
+    }
+    const before = start > 0 ? v.words[start - 1] : null;
+    if (before !== null) {
+      const ok = (before.upos === 'PUNCT' && /^[,;:(«"“]$/.test(before.form)) || before.upos === 'CCONJ' || before.upos === 'SCONJ' || (before.upos === 'PRON' && v.feats[start - 1].get('PronType') === 'Rel') || /^(dont|où)$/.test(v.lower[start - 1]) || (before.upos === 'ADV' && start - 1 === 0);
+      if (!ok) return;
+    }
+    // Verbs of perception and causatives take a noun phrase and an infinitive ("il laisse, dit-on, les enfants jouer").
+    if (v.words.some((x, k) => k < start && /^(VERB|AUX)$/.test(x.upos) && /^(voir|regarder|entendre|écouter|sentir|laisser|faire|envoyer|emmener|mener|apercevoir|observer)$/.test(x.lemma))) return;
+    const agr = this.subjectAgreement(v, t, i);
+    if (!agr) return;
+    const out = this.finiteSuggestions(verbs, this.contextTenses(v, i), agr, verbs[0].lemma);
+    this.add(v, i, FR_RULES.finiteAfterSubject, `Le verbe « ${w.form} » a pour sujet « ${v.words[t].form} » : il doit être conjugué, pas à l’infinitif.`, out);
+  }
+
+  /**
+   * Whether verb i is in a clause that takes the subjunctive: introduced by a conjunction built on
+   * "que" that governs it ("pour que", "afin que", "bien que", "sans que", "avant que", "à moins
+   * que", "jusqu'à ce que") or by "il faut que".
+   */
+  private subjunctiveClause(v: SentenceView, i: number): boolean {
+    let q = i - 1;
+    while (q >= 0 && !/^(que|qu')$/.test(v.lower[q])) {
+      if (/^(VERB|AUX)$/.test(v.words[q].upos) || /^[;:]$/.test(v.words[q].form)) return false;
+      q--;
+    }
+    if (q < 1) return false;
+    const b = v.lower[q - 1];
+    if (/^(pour|afin|bien|sans|avant|moins|pourvu|ce|quoi)$/.test(b)) return b !== 'ce' || (q >= 3 && v.lower[q - 2] === 'à');
+    return v.words[q - 1].lemma === 'falloir';
+  }
+
+  /**
+   * Whether what follows word i is a verb's, not a noun's: an infinitive or participle, a
+   * determiner, a number, an adverb ("devoir être", "avoir 44 ans"; not "le verbe avoir est").
+   */
+  private verbalAfter(v: SentenceView, i: number): boolean {
+    // Object and reflexive clitics are the verb's when a non-finite verb follows them ("vouloir s'assurer").
+    let k = i + 1;
+    while (k < v.words.length && v.words[k].upos === 'PRON' && CLITICS_BETWEEN.has(v.lower[k])) k++;
+    const next = k < v.words.length ? v.words[k] : null;
+    if (next === null) return false;
+    if (k > i + 1) return /^(VERB|AUX)$/.test(next.upos) && !this.isFinite(v, k);
+    return /^(DET|NUM|ADV)$/.test(next.upos) || (/^(VERB|AUX)$/.test(next.upos) && !this.isFinite(v, k));
+  }
+
   /** Whether the clause of verb i depends on a verb in a past tense (sequence of tenses). */
   private governedByPast(v: SentenceView, i: number): boolean {
     const h = v.words[i].head;
@@ -699,25 +916,36 @@ class FrenchChecker {
   /** After pour/sans/afin de and after modal verbs: the infinitive, not a participle or -ez form. */
   private infinitiveAfterGovernor(v: SentenceView, i: number): void {
     const w = v.words[i];
-    if (w.upos !== 'VERB' || !v.ownToken[i]) return;
+    if (!/^(VERB|ADJ|NOUN)$/.test(w.upos) || !v.ownToken[i]) return;
     if (!/(é|ée|és|ées|ez)$/.test(v.lower[i])) return;
     let p = i - 1;
     while (p >= 0 && (CLITICS_BETWEEN.has(v.lower[p]) || (v.words[p].upos === 'ADV' && v.words[p].head === i) || v.lower[p] === 'pas' || v.lower[p] === 'plus' || v.lower[p] === 'jamais')) p--;
     if (p < 0) return;
+    // Evidence on the surface that the word is a verb taking its arguments: a reflexive or dative
+    // clitic before it ("pour se jeté": nouns and adjectives take none; le, la, les are articles as
+    // often, "à l'assemblée") or a determiner right after it ("de limité les émissions").
+    if (upperFirst.test(w.form) && i > 0) return;
+    let cliticBefore = false;
+    for (let k = p + 1; k < i; k++) if (/^(se|s'|me|m'|te|t'|lui)$/.test(v.lower[k]) && v.words[k].upos === 'PRON') cliticBefore = true;
+    const detAfter = i + 1 < v.words.length && v.words[i + 1].upos === 'DET' && !/^d[e']$/.test(v.lower[i + 1]);
     let governor: string | null = null;
     const g = v.words[p];
     if (INFINITIVE_PREPOSITIONS.has(v.lower[p]) && g.upos === 'ADP') {
-      // à / de before a participle are also "à peine arrivé", "de passage": the tree must mark it.
-      if (/^(à|de|d')$/.test(v.lower[p]) && !(g.head === i && g.deprel === 'mark')) return;
-      if (v.children[i].some((c) => /^(aux|cop)/.test(v.words[c].deprel) && c < p)) return;
+      // à / de before a participle are also "à peine arrivé", "de passage": the tree must mark it,
+      // or the surface show a verb.
+      if (/^(à|de|d')$/.test(v.lower[p]) && !(g.head === i && g.deprel === 'mark') && !cliticBefore && !detAfter) return;
+      if (!detAfter && v.children[i].some((c) => /^(aux|cop)/.test(v.words[c].deprel) && c < p)) return;
       governor = g.form;
     }
     else if (v.lower[p] === 'de' && p > 0 && v.lower[p - 1] === 'afin') governor = 'afin de';
     else if ((g.upos === 'VERB' || g.upos === 'AUX') && INFINITIVE_GOVERNORS.has(g.lemma) && (/VerbForm=(Fin|Inf)/.test(g.feats) || !/^(faire|laisser)$/.test(g.lemma))) governor = g.form;
     if (!governor) return;
+    const modal = g.upos === 'VERB' || g.upos === 'AUX';
+    // A word the tagger read as an adjective or a noun needs the surface evidence, or a modal.
+    if (w.upos !== 'VERB' && !cliticBefore && !detAfter && !modal) return;
     // With à/de the tree must agree that the word depends on the governor: "pour", "sans" and
     // modals before a verb form in -é are enough on their own.
-    if (/^(à|de|d')$/.test(v.lower[p]) && w.head !== p && g.head !== i) return;
+    if (/^(à|de|d')$/.test(v.lower[p]) && w.head !== p && g.head !== i && !cliticBefore && !detAfter) return;
     const analyses = this.analyses(w.form);
     const verbs = analyses.filter((a) => a.category === 'v');
     if (verbs.length === 0) return;
@@ -725,7 +953,8 @@ class FrenchChecker {
     // one: after pour/sans/afin de, with a direct object in the tree ("pour protégé les travailleurs").
     if (analyses.some((a) => a.category === 'nc')) {
       const takesObject = /^(pour|sans|afin de)$/.test(governor.toLowerCase()) && v.children[i].some((c) => v.words[c].deprel === 'obj' && c > i);
-      if (!takesObject) return;
+      // Right after a modal ("je voudrais rappelé") or a clitic, no noun can stand.
+      if (!takesObject && !cliticBefore && !(modal && p === i - 1) && !(detAfter && !modal)) return;
     }
     if (verbs.some((a) => a.cells.includes('W'))) return;
     // A past participle after a modal may be a passive with an omitted être? No: that needs "être".
@@ -779,13 +1008,15 @@ class FrenchChecker {
     const detAnalyses = this.analyses(dw.form).filter((a) => a.category === 'det');
     if (detAnalyses.length === 0) return;
     // "les aide": an object clitic before a verb read as determiner + noun.
-    if (this.analyses(dw.form).some((a) => a.category.startsWith('cl')) && this.analyses(nw.form).some((a) => a.category === 'v' && a.cells.some(isFiniteCell)) && !this.noCliticHere(v, d)) return;
+    // Before a vowel the clitic would be elided ("l'aide"): "le émissions" can only be an article.
+    const elidable = /^(le|la)$/.test(v.lower[d]) && /^[aeiouyâàéèêëîïôûœ]/i.test(nw.form) && n === d + 1;
+    if (!elidable && this.analyses(dw.form).some((a) => a.category.startsWith('cl')) && this.analyses(nw.form).some((a) => a.category === 'v' && a.cells.some(isFiniteCell)) && !this.noCliticHere(v, d)) return;
     const detCells = new Set(detAnalyses.flatMap((a) => a.cells));
     const nounCells = this.nominalCells(nw.form, ['nc']);
     if (nounCells.size === 0 || detCells.size === 0) return;
     if ([...nounCells].some((c) => detCells.has(c))) return;
     // mon/ton/son before a vowel are the feminine forms too ("son amie", "mon école").
-    if (/^(mon|ton|son)$/.test(v.lower[d]) && /^[aeiouyhâàéèêëîïôûœ]/i.test(nw.form)) return;
+    if (/^(mon|ton|son)$/.test(v.lower[d]) && /^[aeiouyhâàéèêëîïôûœ]/i.test(nw.form) && [...nounCells].some((c) => c[1] === 's')) return;
     // Adjectives between determiner and noun must agree with the noun (else the noun is unsure).
     const nounGenders = new Set([...nounCells].map((c) => c[0]));
     const nounNumbers = new Set([...nounCells].map((c) => c[1]));
@@ -799,12 +1030,14 @@ class FrenchChecker {
     const wanted = [...nounCells];
     // Masculine nouns in -e may be people of either gender (ministre, juge, malade: the tagger
     // follows Lefff there and cannot tell); "la président", "le visite" are errors.
-    const mayBeEpicene = nounGenders.has('m') && detGenders.has('f') && /(e|eur)$/.test(v.lower[n]);
+    // Not for endings of things only ("une village", "une obstacle", "une contexte"); a noun with a
+    // feminine of its own still may be ("la docteur", for "doctoresse").
+    const mayBeEpicene = nounGenders.has('m') && detGenders.has('f') && /(e|eur)$/.test(v.lower[n]) && !/(age|isme|cle|ème|xte|ule|ome)$/.test(v.lower[n]);
     if (genderClash && !numberClash && !mayBeEpicene) {
       // The noun's gender is lexical: change the determiner.
       const out: string[] = [];
       for (const cell of wanted) for (const l of detLemmas) for (const f of this.inf.forms('det', l, cell)) if (detCells.has(cell) || !out.includes(f)) out.push(f);
-      const fixed = out.filter((f) => this.elisionFits(f, nw.form));
+      const fixed = this.determinerFixes(v, d, n, out, !nounNumbers.has('s'));
       const g = nounGenders.has('f') ? 'féminin' : 'masculin';
       this.add(v, d, FR_RULES.determinerNoun, `Le déterminant « ${dw.form} » ne s’accorde pas avec le nom « ${nw.form} » (${g}).`, fixed);
       return;
@@ -823,7 +1056,7 @@ class FrenchChecker {
       // is lexical and whose ending shows its number, decides; the determiner takes its cell.
       const out: string[] = [];
       for (const cell of wanted) for (const l of detLemmas) for (const f of this.inf.forms('det', l, cell)) if (!out.includes(f)) out.push(f);
-      const fixed = out.filter((f) => this.elisionFits(f, nw.form) && !/^d[e']$/.test(f));
+      const fixed = this.determinerFixes(v, d, n, out, !nounNumbers.has('s'));
       const what = `${nounGenders.has('f') ? 'féminin' : 'masculin'} ${nounNumbers.has('p') ? 'pluriel' : 'singulier'}`;
       this.add(v, d, FR_RULES.determinerNoun, `Le déterminant « ${dw.form} » ne s’accorde pas avec le nom « ${nw.form} » (${what}).`, fixed);
       return;
@@ -832,10 +1065,25 @@ class FrenchChecker {
       // Otherwise the determiner takes the noun's number ("ces réalisation" → cette).
       const out: string[] = [];
       for (const cell of wanted) for (const l of detLemmas) for (const f of this.inf.forms('det', l, cell)) if (!out.includes(f)) out.push(f);
-      const fixed = out.filter((f) => this.elisionFits(f, nw.form) && !/^d[e']$/.test(f));
+      const fixed = this.determinerFixes(v, d, n, out, !nounNumbers.has('s'));
       const what = nounNumbers.has('p') ? 'pluriel' : 'singulier';
       this.add(v, d, FR_RULES.determinerNoun, `Le déterminant « ${dw.form} » ne s’accorde pas avec le nom « ${nw.form} » (${what}).`, fixed);
     }
+  }
+
+  /**
+   * "ma", "ta", "sa" are written "mon", "ton", "son" before a vowel, whatever the gender ("son
+   * usine", "son ancienne maison"): "sa usine" is an error. Words of "onze" and semi-vowels ("sa
+   * ouate", "sa yourte") keep the feminine.
+   */
+  private possessiveBeforeVowel(v: SentenceView, d: number): void {
+    if (!/^(ma|ta|sa)$/.test(v.lower[d]) || v.words[d].upos !== 'DET' || d + 1 >= v.words.length || !v.ownToken[d]) return;
+    const next = v.words[d + 1];
+    const lower = v.lower[d + 1];
+    if (!/^(NOUN|ADJ)$/.test(next.upos) || !/^[aeiouéèêâîôûœ]/.test(lower) || /^(onz|oua|oui|ouistiti|uhl)/.test(lower) || upperFirst.test(next.form)) return;
+    const dets = this.analyses(v.words[d].form).filter((a) => a.category === 'det');
+    const out = [...new Set(dets.flatMap((a) => this.inf.forms('det', a.lemma, 'ms')))];
+    this.add(v, d, FR_RULES.determinerNoun, `Devant une voyelle, « ${v.words[d].form} » s’écrit « ${out[0] ?? ''} » (« ${v.words[d].form} ${next.form} »).`, out);
   }
 
   /**
@@ -892,6 +1140,20 @@ class FrenchChecker {
     return (prev.upos === 'VERB' || prev.upos === 'AUX') && this.isFinite(v, d - 1) && !prev.form.includes('-') && !v.sentence.tokens[prev.token].form.includes('-');
   }
 
+  /**
+   * Determiner forms for the fix, best first: fitting the next word's first letter (elision), "de"
+   * for the plural indefinite only before an adjective ("de fausses factures", else "des"), Lefff's
+   * abbreviations last ("qqes").
+   */
+  private determinerFixes(v: SentenceView, d: number, n: number, forms: string[], plural: boolean): string[] {
+    const next = v.words[d + 1].form;
+    const adjectiveFirst = plural && d + 1 < n && v.words[d + 1].upos === 'ADJ';
+    const fit = forms.filter((f) => this.elisionFits(f, next) && (!/^d[e']$/.test(f) || adjectiveFirst));
+    // The order of the cells stays (the noun's own cell first); only abbreviations go last.
+    const ranked = [...fit.filter((f) => !/[.'’]./.test(f) && !/^qq/.test(f)), ...fit.filter((f) => /[.'’]./.test(f) || /^qq/.test(f))];
+    return adjectiveFirst ? [...ranked.filter((f) => /^d[e']$/.test(f)), ...ranked.filter((f) => !/^d[e']$/.test(f))] : ranked;
+  }
+
   /** "le"/"la" before a vowel are written "l'"; the suggestion must fit the noun's first letter. */
   private elisionFits(det: string, noun: string): boolean {
     const vowel = /^[aeiouyhâàéèêëîïôûœ]/i.test(noun);
@@ -907,15 +1169,32 @@ class FrenchChecker {
     if (aw.upos !== 'ADJ' || aw.deprel !== 'amod' || !v.ownToken[a]) return;
     const n = aw.head;
     if (n < 0 || v.words[n].upos !== 'NOUN') return;
-    // Next to the noun, or separated from it only by other adjectives of the same noun.
-    for (let k = Math.min(a, n) + 1; k < Math.max(a, n); k++) if (!(v.words[k].upos === 'ADJ' && v.words[k].head === n && v.words[k].deprel === 'amod')) return;
-    if (Math.abs(n - a) > 3) return;
+    // Next to the noun, or separated from it only by other adjectives of the same noun, or by one
+    // short noun complement ("un sauteur à ski française"): then the adjective must agree with
+    // neither noun, else it may go with the complement.
+    let complement = -1;
+    for (let k = Math.min(a, n) + 1; k < Math.max(a, n); k++) {
+      if (v.words[k].upos === 'ADJ' && v.words[k].head === n && v.words[k].deprel === 'amod') continue;
+      if (complement < 0 && a > n && k === n + 1) complement = this.shortComplement(v, n, a);
+      if (complement < 0) return;
+      k = a - 1;
+    }
+    if (complement < 0 && Math.abs(n - a) > 3) return;
     if (v.children[a].some((c) => /^(conj|cc)/.test(v.words[c].deprel))) return;
-    if (v.children[n].some((c) => v.words[c].deprel === 'conj') || v.words[n].deprel === 'conj') return;
-    if (upperFirst.test(aw.form) || upperFirst.test(v.words[n].form) && n > 0) return;
+    // A noun with conjuncts: an adjective right after the first one, before the next, is its own
+    // ("un inhibiteur plaquettaire ou un anticoagulant"); elsewhere it may go with all of them.
+    const conjuncts = this.childrenWith(v, n, (d) => d === 'conj');
+    if (v.words[n].deprel === 'conj' || (conjuncts.length > 0 && !(a > n && a < Math.min(...conjuncts)))) return;
+    if (upperFirst.test(aw.form)) return;
+    // A capitalised noun inside a sentence is a name ("Le Monde"), unless Lefff knows it only as a
+    // common noun and it has its article ("le Conseil fédéral", "la Seconde Guerre mondiale").
+    if (upperFirst.test(v.words[n].form) && n > 0) {
+      const lower = this.inf.analyses(normalise(v.words[n].form).toLowerCase());
+      if (v.words[n].upos !== 'NOUN' || lower.length === 0 || lower.some((x) => x.category !== 'nc') || !v.children[n].some((c) => v.words[c].deprel === 'det' && c < n) || a < n) return;
+    }
     if (aw.form.includes('-')) return;
-    // Before a noun, only inside a determined phrase ("en tant que divers droite" is a label).
-    if (a < n && !v.children[n].some((c) => v.words[c].deprel === 'det' && c < a)) return;
+    // Before a noun, only inside a determined or counted phrase ("en tant que divers droite" is a label).
+    if (a < n && !v.children[n].some((c) => (v.words[c].deprel === 'det' || (v.words[c].deprel === 'nummod' && v.words[c].upos === 'NUM')) && c < a)) return;
     // Participles before a noun are prepositions ("y compris fractures", "vu les faits").
     if (a < n && this.analyses(aw.form).some((x) => x.category === 'v' && x.cells.some((c) => c.startsWith('K')))) return;
     // "les fils de fer intacts": an adjective after a noun complement may go with the head noun.
@@ -934,8 +1213,16 @@ class FrenchChecker {
     if (!ng || ng.gender === null) return;
     const cell = `${ng.gender}${ng.number}`;
     const analyses = this.analyses(aw.form);
+    if (complement >= 0) {
+      const cg = this.nounNumberAndGender(v, complement, 'lexicon');
+      const own = new Set(analyses.flatMap((x) => (x.category === 'v' ? x.cells.filter((c) => c.startsWith('K')).map((c) => c.slice(1)) : x.cells)));
+      if (!cg || cg.gender === null || own.has(`${cg.gender}${cg.number}`)) return;
+    }
     const adj = analyses.filter((x) => x.category === 'adj');
-    if (adj.length === 0 || analyses.some((x) => x.category !== 'adj' && x.category !== 'v' && x.category !== 'nc')) return;
+    // Between a determiner and its noun, readings as adverb, determiner or pronoun ("seul",
+    // "certaine", "autres", "mêmes") are out: "une seul perfusion" is the adjective.
+    const prenominal = a < n && a > 0 && v.words[a - 1].deprel === 'det' && v.words[a - 1].head === n && n === a + 1;
+    if (adj.length === 0 || analyses.some((x) => x.category !== 'adj' && x.category !== 'v' && x.category !== 'nc' && !(prenominal && /^(adv|det|pro)$/.test(x.category)))) return;
     // Any reading with the wanted cell (a noun in apposition, "des mots clés"; a participle) is fine.
     const cells = new Set(analyses.flatMap((x) => (x.category === 'v' ? x.cells.filter((c) => c.startsWith('K')).map((c) => c.slice(1)) : x.cells)));
     if (cells.has(cell)) return;
@@ -955,9 +1242,22 @@ class FrenchChecker {
       this.add(v, a, FR_RULES.subjectVerb, `Le verbe « ${aw.form} » ne s’accorde pas avec son sujet « ${v.words[n].form} » (${what3}).`, sugg);
       return;
     }
-    const out = [...new Set(adj.flatMap((x) => this.inf.forms('adj', x.lemma, cell)))];
+    const out = this.rankForms([...new Set(adj.flatMap((x) => this.inf.forms('adj', x.lemma, cell)))], aw.form, a < n ? v.words[n].form : null);
     const what = `${ng.gender === 'f' ? 'féminin' : 'masculin'} ${ng.number === 's' ? 'singulier' : 'pluriel'}`;
     this.add(v, a, FR_RULES.adjectiveNoun, `L’adjectif « ${aw.form} » ne s’accorde pas avec le nom « ${v.words[n].form} » (${what}).`, out);
+  }
+
+  /**
+   * The noun of a short complement of noun n that fills the words between n and a: a preposition,
+   * at most a determiner, the noun ("à ski", "de la ville"); -1 otherwise.
+   */
+  private shortComplement(v: SentenceView, n: number, a: number): number {
+    const m = a - 1;
+    if (v.words[m].upos !== 'NOUN' || v.words[m].head !== n || !v.words[m].deprel.startsWith('nmod') || m - n > 3) return -1;
+    for (let k = n + 1; k < m; k++) if (v.words[k].head !== m || !/^(case|det)$/.test(v.words[k].deprel)) return -1;
+    if (!v.children[m].some((c) => v.words[c].deprel === 'case' && c === n + 1)) return -1;
+    if (v.children[m].some((c) => c > m)) return -1;
+    return m;
   }
 
   /** Past participle with être agrees with the subject in gender and number. */
@@ -971,8 +1271,16 @@ class FrenchChecker {
     if (v.children[i].some((c) => /^expl:(pv|comp|pass)/.test(v.words[c].deprel) || /^(se|s'|me|m'|te|t')$/.test(v.lower[c]))) return;
     // A coordinated participle or adjective ("est rejeté et condamné") may share the agreement;
     // a coordinated clause with its own copula or subject ("… et il est en prison") does not.
-    if (v.children[i].some((c) => v.words[c].deprel === 'conj' && (/^(VERB|ADJ)$/.test(v.words[c].upos) || !v.children[c].some((x) => /^(nsubj|cop|expl)/.test(v.words[x].deprel))))) return;
-    if (v.children[i].some((c) => v.words[c].deprel === 'cc')) return;
+    // Nor does an infinitive ("doivent être informés … et faire l'objet") or a clause with its own
+    // subject ("est administrée et la perfusion est augmentée").
+    // A finite verb ("est encore présente et risque de …") is a predicate of its own; a shared one is
+    // checked below: when it agrees with the subject, the first one is the odd one out.
+    const shares = (c: number): boolean =>
+      v.words[c].deprel === 'conj' && !/^(Inf|Fin)$/.test(v.feats[c].get('VerbForm') ?? '') && !v.children[c].some((x) => /^(nsubj|expl)/.test(v.words[x].deprel)) && (/^(VERB|ADJ)$/.test(v.words[c].upos) || !v.children[c].some((x) => v.words[x].deprel === 'cop'));
+    const shared = v.children[i].filter(shares);
+    if (shared.some((c) => !/^(VERB|ADJ)$/.test(v.words[c].upos))) return;
+    const ownSubject = v.children[i].some((c) => /^(nsubj|expl:subj)/.test(v.words[c].deprel));
+    if (!ownSubject && v.children[i].some((c) => v.words[c].deprel === 'cc')) return;
     let subjects = this.childrenWith(v, i, (d) => d === 'nsubj' || d === 'nsubj:pass' || d === 'expl:subj');
     // "Les patients doivent être informés": the subject hangs on the modal.
     if (subjects.length === 0 && v.words[i].deprel === 'xcomp' && v.words[i].head >= 0) {
@@ -985,7 +1293,10 @@ class FrenchChecker {
     const sw = v.words[s];
     let agr: Agreement | null = null;
     const nmodPlural: number[] = [];
-    if (v.words[s].deprel === 'expl:subj') {
+    if (/^(c'|ce|cela|ça)$/.test(v.lower[s]) && s < Math.min(...etre) && this.onlyCliticsBetween(v, s, Math.min(...etre))) {
+      // "c'est important", "cela est prévu": the masculine singular (the tagger may read "C’" as a name).
+      agr = { person: '3', number: 's', gender: 'm' };
+    } else if (v.words[s].deprel === 'expl:subj') {
       // Impersonal "il est recommandé de …": masculine singular.
       if (v.lower[s] !== 'il') return;
       agr = SUBJECT_PRONOUNS.il;
@@ -994,12 +1305,19 @@ class FrenchChecker {
       if (['il', 'elle', 'ils', 'elles'].includes(v.lower[s])) agr = SUBJECT_PRONOUNS[v.lower[s]];
       else if (v.lower[s] === 'qui') agr = this.relativeAntecedent(v, s);
     } else if (sw.upos === 'NOUN' || sw.upos === 'PROPN') {
-      if (this.isQuantity(v, s) || v.children[s].some((c) => v.words[c].deprel === 'conj' || v.words[c].deprel === 'case')) return;
+      if (v.children[s].some((c) => v.words[c].deprel === 'case')) return;
+      const special = this.isQuantity(v, s) || v.children[s].some((c) => v.words[c].deprel === 'conj');
+      if (special) {
+        agr = this.participleSubjectBySense(v, s, i, etre);
+        if (!agr) return;
+      }
       // A plural noun complement ("une surveillance de ces patients") may be what the participle
       // agrees with by sense or by a misparse: checked below against the participle's form.
       for (const c of v.children[s]) if (v.words[c].deprel.startsWith('nmod') && v.feats[c].get('Number') === 'Plur') nmodPlural.push(c);
-      const ng = sw.upos === 'PROPN' && !v.children[s].some((c) => v.words[c].deprel === 'det') ? this.bareNounAgreement(v, s) : this.nounNumberAndGender(v, s);
-      if (ng) agr = { person: '3', ...ng };
+      if (!agr) {
+        const ng = sw.upos === 'PROPN' && !v.children[s].some((c) => v.words[c].deprel === 'det') ? this.bareNounAgreement(v, s) : this.nounNumberAndGender(v, s);
+        if (ng) agr = { person: '3', ...ng };
+      }
     }
     if (!agr) return;
     const analyses = this.analyses(w.form);
@@ -1011,7 +1329,11 @@ class FrenchChecker {
     const degreeModified = v.children[i].some((c) => v.words[c].deprel === 'advmod' && c < i && /^(très|bien|trop|si|assez|plus|moins|aussi|encore|toujours|peu|particulièrement|relativement|extrêmement)$/.test(v.lower[c]));
     const otherReadings = analyses.filter((x) => x.category !== 'adj');
     const adjectiveOnly = otherReadings.length === 0 || (degreeModified && otherReadings.every((x) => x.category === 'nc') && analyses.some((x) => x.category === 'adj'));
-    if (predicativeAdjective ? !adjectiveOnly : verbs.length === 0 || nounReadingPossible) return;
+    // An attribute that may be a noun ("présents", "simples") is checked for number only when its
+    // noun reading clashes too: a noun attribute may differ in gender ("elle est témoin"), not in
+    // number ("elle est membres").
+    const nounAttributeClash = predicativeAdjective && !adjectiveOnly && otherReadings.every((x) => x.category === 'nc') && analyses.every((x) => x.cells.every((c) => c[1] !== agr!.number));
+    if (predicativeAdjective ? !adjectiveOnly && !nounAttributeClash : verbs.length === 0 || nounReadingPossible) return;
     const pcells = new Set(analyses.flatMap((x) => (x.category === 'v' ? x.cells.filter((c) => c.startsWith('K')).map((c) => c.slice(1)) : x.category === 'adj' ? x.cells : [])));
     if (pcells.size === 0) return;
     // Without the subject's gender (a name, "Angiox est utilisés"), only the number is checked and
@@ -1020,6 +1342,9 @@ class FrenchChecker {
     if (genders.length !== 1) return;
     const cell = `${genders[0]}${agr.number}`;
     if (pcells.has(cell) || (!agr.gender && [...pcells].some((c) => c[1] === agr!.number))) return;
+    // Coordinated participles or adjectives ("difficile et peu brillante"): only when the others
+    // agree with the subject is this one the error.
+    if (shared.some((c) => !this.nominalCells(v.words[c].form, ['adj']).has(cell) && !this.verbAnalyses(v.words[c].form).some((a) => a.cells.includes(`K${cell}`)))) return;
     // The form agrees with the subject's plural complement: agreement by sense or another subject.
     for (const c of nmodPlural) {
       const cg = this.nounNumberAndGender(v, c, 'lexicon');
@@ -1029,11 +1354,56 @@ class FrenchChecker {
     // is trusted only right after its auxiliary.
     if (verbs.some((x) => x.cells.some(isFiniteCell)) && i - Math.max(...etre) > 1) return;
     const out = predicativeAdjective
-      ? [...new Set(analyses.flatMap((x) => this.inf.forms('adj', x.lemma, cell)))]
+      ? this.rankForms([...new Set(analyses.flatMap((x) => this.inf.forms('adj', x.lemma, cell)))], w.form, null)
       : [...new Set(verbs.flatMap((x) => this.inf.forms('v', x.lemma, `K${cell}`)))];
     const what = `${agr.gender ? (agr.gender === 'f' ? 'féminin ' : 'masculin ') : ''}${agr.number === 's' ? 'singulier' : 'pluriel'}`;
     const kind = predicativeAdjective ? `L’attribut « ${w.form} »` : `Le participe passé « ${w.form} », employé avec « être »,`;
     this.add(v, i, predicativeAdjective ? FR_RULES.adjectiveNoun : FR_RULES.pastParticiple, `${kind} s’accorde avec le sujet « ${sw.form} » (${what}).`, out);
+  }
+
+  /**
+   * Gender and number a participle with être takes from a coordinated or counted subject: "X et Y"
+   * (every conjunct with its article; feminine only if all are), "douze membres" (a cardinal), or a
+   * noun of quantity whose plural complement the finite auxiliary agrees with ("une cinquantaine de
+   * personnes ont été renvoyées").
+   */
+  private participleSubjectBySense(v: SentenceView, s: number, i: number, etre: number[]): Agreement | null {
+    // The finite auxiliary must be plural too, else the coordination or the subject is misread
+    // ("Un bolus … et la perfusion sera augmentée").
+    const aux = v.children[v.words[s].head].filter((c) => /^(aux|cop)/.test(v.words[c].deprel) && this.isFinite(v, c));
+    if (aux.length !== 1 || etre.length === 0) return null;
+    const auxPlural = this.verbAnalyses(v.words[aux[0]].form).every((a) => a.cells.filter(isFiniteCell).every((c) => c[2] === 'p'));
+    if (!auxPlural) return null;
+    const conjuncts = this.childrenWith(v, s, (d) => d === 'conj');
+    if (conjuncts.length > 0) {
+      if (this.isQuantity(v, s)) return null;
+      const ccs = conjuncts.flatMap((c) => this.childrenWith(v, c, (d) => d === 'cc').map((x) => v.lower[x]));
+      if (ccs.length !== conjuncts.length || ccs.some((c) => c !== 'et')) return null;
+      const genders = new Set<string>();
+      for (const c of [s, ...conjuncts]) {
+        if (v.words[c].upos !== 'NOUN' || this.isQuantity(v, c) || v.children[c].some((x) => v.words[x].deprel === 'case')) return null;
+        const ng = this.nounNumberAndGender(v, c);
+        if (!ng || !ng.gender) return null;
+        genders.add(ng.gender);
+      }
+      // Mixed genders: the masculine, but agreement with the nearest noun is common; only the number is checked.
+      return { person: '3', number: 'p', gender: genders.size === 1 ? (genders.has('m') ? 'm' : 'f') : null };
+    }
+    if (this.countedPlural(v, s)) {
+      const genders = new Set([...this.nominalCells(v.words[s].form, ['nc'])].map((c) => c[0] as Gender));
+      return genders.size === 1 ? { person: '3', number: 'p', gender: [...genders][0] } : null;
+    }
+    // A noun of quantity whose plural auxiliary shows agreement with its complement; a participle
+    // that agrees with the noun of quantity itself is agreement by form, not flagged.
+    const own = this.nominalCells(v.words[s].form, ['nc']);
+    const participle = new Set(this.verbAnalyses(v.words[i].form).flatMap((a) => a.cells.filter((c) => c.startsWith('K')).map((c) => c.slice(1))));
+    if ([...own].some((c) => participle.has(c))) return null;
+    const comps = v.children[s].filter((c) => v.words[c].deprel.startsWith('nmod') && c > s && v.words[c].upos === 'NOUN' && v.children[c].some((x) => v.words[x].deprel === 'case' && /^(de|d')$/.test(v.lower[x])));
+    if (comps.length !== 1) return null;
+    const cells = this.nominalCells(v.words[comps[0]].form, ['nc']);
+    const genders = new Set([...cells].map((c) => c[0] as Gender));
+    if (genders.size !== 1 || [...cells].some((c) => c[1] !== 'p')) return null;
+    return { person: '3', number: 'p', gender: [...genders][0] };
   }
 
   /** A bare plural common noun as the object of a finite verb ("soutient « appels au calme"). */
@@ -1072,12 +1442,120 @@ class FrenchChecker {
       if (!/^nsubj/.test(w.deprel)) return;
       cell = `${[...genders][0]}s`;
     }
-    const dets = this.inf.forms('det', 'le', cell).filter((f) => this.elisionFits(f, w.form));
-    if (dets.length === 0) return;
-    const det = dets[0];
-    if (v.allCaps) return;
+    const det = this.articleFor(v, n, cell, w.deprel === 'obj' ? h : -1);
+    if (!det || v.allCaps) return;
     const token = v.sentence.tokens[w.token];
     const role = w.deprel === 'obj' ? `complément du verbe « ${v.words[h].form} »` : `sujet du verbe « ${v.words[h].form} »`;
+    this.addSpan(token.start, token.end, FR_RULES.missingDeterminer, `Il manque un déterminant devant le nom « ${w.form} » (${role}).`, [det.endsWith("'") ? `${det}${w.form}` : `${det} ${w.form}`]);
+  }
+
+  /**
+   * The article to restore before bare noun n (cell: its gender and number), from the lexicon's
+   * paradigms of "le" and "un": the definite article for subjects, the commonest there; an object
+   * of verb `verb` takes the indefinite article unless a definite complement makes it specific
+   * ("soutient les appels au calme", "présente des signes d'ivresse", "filmer la manifestation du
+   * Hezbollah", "accomplit une mission d'information"), and "de" under a negation.
+   */
+  private articleFor(v: SentenceView, n: number, cell: string, verb: number): string | null {
+    const form = v.words[n].form;
+    let lemma = 'le';
+    if (verb >= 0) {
+      // An object is indefinite unless a definite complement (le, ce, son…) makes it specific.
+      // A name as complement is definite too ("les papeteries de Jeand'Heurs").
+      const definiteComplement = v.children[n].some((c) => /^(nmod|acl)/.test(v.words[c].deprel) && c > n && (v.words[c].upos === 'PROPN' || v.children[c].some((d) => v.words[d].deprel === 'det' && v.words[d].lemma !== 'un' && v.words[d].upos === 'DET' && !/^d[e']$/.test(v.lower[d]))));
+      if (!definiteComplement) lemma = 'un';
+    }
+    const dets = this.inf.forms('det', lemma, cell).filter((f) => this.elisionFits(f, form));
+    if (lemma === 'un' && cell[1] === 'p') {
+      const negated = v.children[verb].some((c) => v.feats[c].get('Polarity') === 'Neg' && !/^(ne|n')$/.test(v.lower[c]));
+      const pick = dets.filter((f) => (negated ? /^d(e|')$/.test(f) : f === 'des'));
+      return pick[0] ?? null;
+    }
+    return dets[0] ?? null;
+  }
+
+  /**
+   * The last word of noun n's complements in the tree when they follow it contiguously and contain
+   * no verb ("production d'hormones féminines"); n itself otherwise.
+   */
+  private complementEnd(v: SentenceView, n: number): number {
+    let end = n;
+    const inTree = (k: number): boolean => {
+      for (let x = k, c = 0; x >= 0 && c < 50; x = v.words[x].head, c++) if (x === n) return true;
+      return false;
+    };
+    while (end + 1 < v.words.length && inTree(end + 1)) end++;
+    for (let k = n + 1; k <= end; k++) if (/^(VERB|AUX|PUNCT)$/.test(v.words[k].upos) || v.words[k].upos === 'PRON') return n;
+    return end;
+  }
+
+  /**
+   * Bare nouns the tree does not show as arguments, found on the surface: a common noun right after
+   * a comma or a subordinating conjunction and right before a finite verb that agrees with it
+   * (", patients ont été autorisés"), or right after a verb and before an adjective that agrees
+   * with it ("intégrer staff technique"). Headlines (sentence-initial nouns) and coordinations
+   * ("fruits frais et légumes") are left alone.
+   */
+  private bareNounOnSurface(v: SentenceView, n: number): void {
+    const w = v.words[n];
+    if (n === 0 || n + 1 >= v.words.length || !v.ownToken[n] || upperFirst.test(w.form) || v.allCaps) return;
+    if (w.upos !== 'NOUN' || v.children[n].some((c) => /^(det|nummod|case)$/.test(v.words[c].deprel) || v.words[c].upos === 'NUM')) return;
+    const analyses = this.analyses(w.form);
+    // The tagger's noun must be a Lefff noun (an adjective reading, "patients", is the same word).
+    if (!analyses.some((a) => a.category === 'nc') || analyses.some((a) => a.category !== 'nc' && a.category !== 'adj')) return;
+    const cells = new Set(analyses.filter((a) => a.category === 'nc').flatMap((a) => a.cells));
+    const numbers = new Set([...cells].map((c) => c[1]));
+    const genders = new Set([...cells].map((c) => c[0]));
+    if (numbers.size !== 1) return;
+    const number = [...numbers][0];
+    if (number === 's' && genders.size !== 1) return;
+    const cell = number === 'p' ? `${[...genders][0]}p` : `${[...genders][0]}s`;
+    const agreesAdj = (k: number): boolean => {
+      const a = this.analyses(v.words[k].form);
+      return v.words[k].upos === 'ADJ' && a.some((x) => x.category === 'adj') && a.every((x) => x.category === 'adj' || x.category === 'nc') && a.some((x) => x.category === 'adj' && x.cells.some((c) => c[1] === number && genders.has(c[0])));
+    };
+    let k = n + 1;
+    while (k < v.words.length && agreesAdj(k)) k++;
+    if (k < v.words.length && /^(et|ou|ni)$/.test(v.lower[k])) return;
+    const prev = v.lower[n - 1];
+    let verb = -1;
+    let role = '';
+    // After "et"/"mais" only when what precedes is a noun with its article and the tree does not
+    // coordinate the two ("parents et enfants sont", "les serveuses et serveurs sont").
+    const afterConjunction = /^(et|mais)$/.test(prev) && n >= 2 && v.words[n - 2].upos === 'NOUN' && v.children[n - 2].some((c) => v.words[c].deprel === 'det') && !(w.deprel === 'conj' && /^(NOUN|ADJ|PROPN)$/.test(v.words[w.head]?.upos ?? ''));
+    if (prev === ',' || afterConjunction || /^(où|dont)$/.test(prev) || (v.words[n - 1].upos === 'SCONJ' && /^(que|qu'|si|lorsque|lorsqu'|quand|puisque|puisqu'|comme)$/.test(prev))) {
+      // Subject: before its finite verb (ne/se aside), which agrees with it; a noun complement of
+      // the tree may stand between ("lorsque production d'hormones féminines chute").
+      if (prev === ',' && n >= 2 && v.words[n - 2].upos === 'NOUN' && !v.children[n - 2].some((c) => v.words[c].deprel === 'det')) return;
+      // After a name and a comma, a bare noun is an apposition ("Francis Mer, membre du gouvernement").
+      if (prev === ',' && n >= 2 && v.words[n - 2].upos === 'PROPN') return;
+      if (k === n + 1 && k < v.words.length && /^(de|d'|du|des)$/.test(v.lower[k])) k = this.complementEnd(v, n) + 1;
+      while (k < v.words.length && /^(ne|n'|se|s')$/.test(v.lower[k])) k++;
+      if (k >= v.words.length || !/^(VERB|AUX)$/.test(v.words[k].upos) || !this.isFinite(v, k) || !v.ownToken[k]) return;
+      if (!this.verbAnalyses(v.words[k].form).some((a) => a.cells.some((c) => isFiniteCell(c) && c[1] === '3' && c[2] === number))) return;
+      // "force est de constater", "si besoin est": frozen phrases with être.
+      if (v.words[k].lemma === 'être' && (k + 1 >= v.words.length || /^(de|d'|,|\.)$/.test(v.lower[k + 1]) || v.words[k + 1].upos === 'PUNCT')) return;
+      verb = k;
+      role = `sujet du verbe « ${v.words[k].form} »`;
+    } else {
+      // Object: right after a verb, with an agreeing adjective or a determined "de" complement
+      // after it ("intégrer staff technique", "filmer manifestation du Hezbollah"). Copulas and the
+      // light verbs of idioms ("faire partie intégrante", "tenir compte de la", "prendre soin du",
+      // "donner suite à") are left alone.
+      const vb = v.words[n - 1];
+      if (vb.upos !== 'VERB' || /^(être|devenir|rester|sembler|paraître|demeurer|avoir|faire|prendre|tenir|rendre|donner|mettre|porter|perdre|trouver|chercher|garder|changer|reprendre|courir|vouer|livrer|imposer|tirer|prêter|demander|ouvrir|dresser|obtenir|entrer|faillir|lâcher|couper|signer|rendre)$/.test(vb.lemma)) return;
+      // A finite verb, an infinitive or a participle with its auxiliary ("a subi ablation de …").
+      // Not a passive: "est nommée ministre de la Culture" has an attribute.
+      const withAux = v.feats[n - 1].get('VerbForm') === 'Part' && v.children[n - 1].some((c) => v.words[c].deprel === 'aux:tense' && v.words[c].lemma === 'avoir' && c < n - 1);
+      if (!this.isFinite(v, n - 1) && v.feats[n - 1].get('VerbForm') !== 'Inf' && !withAux) return;
+      const determinedComplement = k < v.words.length && k + 1 < v.words.length && (/^(du|des)$/.test(v.lower[k]) || (/^(de|d')$/.test(v.lower[k]) && v.words[k + 1].upos === 'DET'));
+      if (k === n + 1 && !determinedComplement) return;
+      verb = n - 1;
+      role = `complément du verbe « ${vb.form} »`;
+    }
+    const det = this.articleFor(v, n, cell, role.startsWith('complément') ? verb : -1);
+    if (!det) return;
+    const token = v.sentence.tokens[w.token];
     this.addSpan(token.start, token.end, FR_RULES.missingDeterminer, `Il manque un déterminant devant le nom « ${w.form} » (${role}).`, [det.endsWith("'") ? `${det}${w.form}` : `${det} ${w.form}`]);
   }
 }
