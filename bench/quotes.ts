@@ -6,6 +6,9 @@
  *   node dist/bench/quotes.js --raw          quotes stage alone, on raw text (no tokenizer/parser)
  *   node dist/bench/quotes.js --limit 20 --errors
  *   node dist/bench/quotes.js --ud           tree rules vs text rules on UD gold trees
+ *   node dist/bench/quotes.js --classify     counts of the misses by class (see classifyMiss),
+ *                                            false positives and speaker errors by rule;
+ *                                            --dump FILE writes one JSON line per miss
  *
  * PolNeAR (../shared/data/quotes/PolNeAR): one annotator per article (the first .ann file in
  * name order); every attribution with a content span is a gold quote (discontinuous content is
@@ -14,11 +17,13 @@
  * speaker right when the speaker spans overlap or have the same text; cue right when the cue texts are equal. "exact"
  * asks for the same span after trimming quote marks, spaces, final punctuation and "that".
  * Also reported: the subset of gold attributions whose content holds a quote mark ("direct"),
- * and those whose cue is a verb form of the reporting lexicon ("speech") — PolNeAR also
- * annotates beliefs, intentions and noun cues ("announcement of"), which news quote tools skip.
+ * and those whose cue is a verb form of the reporting lexicon ("speech"), and their union with
+ * "according to" ("quote-like": what a news quote tool such as the Gender Gap Tracker counts) —
+ * PolNeAR also annotates beliefs, intentions, attitudes with a noun-phrase content ("supports
+ * the plan", "endorsed Clinton") and noun cues ("announcement of"), which news quote tools skip.
  * For a subset, a prediction matched to a gold attribution outside it counts neither way.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from '../src/document.js';
 import { extractArticle } from '../src/extract/index.js';
@@ -27,7 +32,11 @@ import { conlluToDocument } from '../src/formats/document-conllu.js';
 import { sharedDataPath } from '../src/models.js';
 import { analyzeForQuotes } from '../src/quotes/run.js';
 import { annotateQuotes, claimsToJson, loadQuoteLexicon, quotesToJson } from '../src/quotes/index.js';
-import { addCounts, emptyCounts, matchQuotes, readBratAttributions, scores, type QuoteCounts, type ScoredQuote } from '../src/quotes/score.js';
+import { addCounts, emptyCounts, matchQuotes, readBratAttributions, scores, type BratAttribution, type QuoteCounts, type ScoredQuote } from '../src/quotes/score.js';
+import { Extractor, type QuoteCand } from '../src/quotes/extract.js';
+import { buildView, toksIn, type TextView } from '../src/quotes/text.js';
+import type { Cue } from '../src/quotes/cues.js';
+import type { QuoteLexicon } from '../src/quotes/lexicon.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -38,6 +47,8 @@ const split = opt('--split', 'dev');
 const limit = Number(opt('--limit', '0'));
 const raw = args.includes('--raw');
 const showErrors = args.includes('--errors');
+const classify = args.includes('--classify');
+const dumpPath = opt('--dump', '');
 
 let pipelineNote = '';
 let stagesNote = '';
@@ -51,6 +62,17 @@ async function analyze(doc: Document, lang: 'fr' | 'en'): Promise<void> {
   });
   const stages = doc.stages.map((s) => s.name).join(' → ');
   if (!stagesNote) stagesNote = stages;
+}
+
+/**
+ * A gold cue holding a form of the reporting-verb table (the 'that'-only verbs of knowing and
+ * showing the quotes stage adds are left out, so that the subset stays the same as rules change).
+ */
+function speechCue(lex: QuoteLexicon, cue: string | null): boolean {
+  return (cue ?? '').toLowerCase().split(/\s+/).some((w) => {
+    const e = lex.verbs.get(w);
+    return e !== undefined && !e.frames.includes('that');
+  });
 }
 
 function pct(x: number): string {
@@ -81,6 +103,7 @@ async function polnear(): Promise<void> {
   let allExact = emptyCounts();
   let direct30 = emptyCounts();
   let speech30 = emptyCounts();
+  let quoteLike30 = emptyCounts();
   const t0 = process.hrtime.bigint();
   let chars = 0;
   for (const art of articles) {
@@ -100,7 +123,10 @@ async function polnear(): Promise<void> {
     // Subsets of the gold: the matching is the one over all gold quotes; a prediction that matched
     // a gold quote outside the subset is neither right nor wrong for the subset.
     const isDirect = (a: (typeof gold)[number]) => /["“”]/.test(text.slice(a.content.start, a.content.end));
-    const isSpeech = (a: (typeof gold)[number]) => (a.cueText ?? '').toLowerCase().split(/\s+/).some((w) => lex.verbs.has(w));
+    const isSpeech = (a: (typeof gold)[number]) => speechCue(lex, a.cueText);
+    // What a news quote tool calls a quote: speech content in quote marks, or reported with a
+    // reporting verb or "according to" (beliefs, plans and noun cues left out).
+    const isQuoteLike = (a: (typeof gold)[number]) => isDirect(a) || isSpeech(a) || /^according to$/i.test((a.cueText ?? '').trim());
     const subset = (keep: (a: (typeof gold)[number]) => boolean): QuoteCounts => {
       const pairs = m30.pairs.filter(([gi]) => keep(gold[gi]));
       const right = pairs.map(([gi, pi]) => ({ g: g[gi], p: pred[pi] }));
@@ -118,6 +144,8 @@ async function polnear(): Promise<void> {
     };
     direct30 = addCounts(direct30, subset(isDirect));
     speech30 = addCounts(speech30, subset(isSpeech));
+    quoteLike30 = addCounts(quoteLike30, subset(isQuoteLike));
+    if (classify) classifyArticle(art, doc, text, lex, gold, m30);
     if (showErrors) {
       const matchedGold = new Set(m30.pairs.map(([gi]) => gi));
       const matchedPred = new Set(m30.pairs.map(([, pi]) => pi));
@@ -149,8 +177,166 @@ async function polnear(): Promise<void> {
   process.stdout.write(`  ${line('all, exact', allExact)}\n`);
   process.stdout.write(`  ${line('direct (quote marks)', direct30)}\n`);
   process.stdout.write(`  ${line('speech-verb cue', speech30)}\n`);
+  process.stdout.write(`  ${line('quote-like (direct ∪ verb)', quoteLike30)}\n`);
   process.stdout.write('  (subsets: predictions matched to gold outside the subset are left out of its precision)\n');
   process.stdout.write(`  speed: ${(chars / 1000 / secs).toFixed(1)} k chars/s (${secs.toFixed(1)} s)\n`);
+  if (classify) printClasses();
+}
+
+
+// ---------------------------------------------------------------- miss classes (--classify)
+
+interface MissRow {
+  article: string;
+  cls: string;
+  lemma: string;
+  speech: boolean;
+  direct: boolean;
+  cue: string;
+  content: string;
+  context: string;
+}
+const missClasses = new Map<string, number>();
+const missLemmas = new Map<string, Map<string, number>>();
+const fpRules = new Map<string, number>();
+const speakerRules = new Map<string, [number, number]>();
+const missRows: MissRow[] = [];
+const speakerRows: MissRow[] = [];
+const fpRows: MissRow[] = [];
+const bump = <K>(m: Map<K, number>, k: K, n = 1): void => {
+  m.set(k, (m.get(k) ?? 0) + n);
+};
+
+/** The extractor's cue whose tokens overlap a gold cue span. */
+function cueAt(ex: Extractor, span: { start: number; end: number }): Cue | null {
+  for (const cs of [...ex.cues, ...ex.thatCues]) {
+    for (const c of cs) {
+      const a = c.seg.toks[c.first].start;
+      const b = c.seg.toks[c.last].end;
+      if (a < span.end && b > span.start) return c;
+    }
+  }
+  return null;
+}
+
+/**
+ * Why a gold attribution has no prediction covering 30 % of it:
+ *   span:*        a prediction overlaps it but covers too little (short) or also another gold (merged);
+ *   cue-found:*   the extractor has a cue on the gold cue but made no quote with it, by where
+ *                 the content lies (before the cue, after it in the sentence, after a colon, in
+ *                 another sentence, around the cue) and the cue's flags (negated, passive, ...);
+ *   no-cue:*      no extractor cue on the gold cue: a verb in the lexicon that the filters
+ *                 rejected, a verb not in the lexicon, a noun, a preposition, other.
+ */
+function classifyMiss(view: TextView, lex: QuoteLexicon, ex: Extractor, cands: QuoteCand[], matchedPred: Map<number, number>, g: BratAttribution, gi: number): { cls: string; lemma: string } {
+  const len = Math.max(1, g.content.end - g.content.start);
+  let bestPi = -1;
+  let best = 0;
+  cands.forEach((p, pi) => {
+    const ov = (Math.min(g.content.end, p.content.end) - Math.max(g.content.start, p.content.start)) / len;
+    if (ov > best) {
+      best = ov;
+      bestPi = pi;
+    }
+  });
+  if (bestPi >= 0) {
+    const other = matchedPred.get(bestPi);
+    return { cls: other !== undefined && other !== gi ? 'span:merged-with-other-gold' : 'span:too-short', lemma: cands[bestPi].rule };
+  }
+  if (!g.cue) return { cls: 'no-cue-annotated', lemma: '-' };
+  const segOf = (pos: number): number => view.toks.find((t) => t.end > pos)?.seg ?? -1;
+  const c = cueAt(ex, g.cue);
+  if (c) {
+    const flags = [c.negated ? 'negated' : '', c.passive ? 'passive' : '', c.participle ? 'participle' : '', c.infinitive ? 'infinitive' : '', c.kind === 'prep' ? 'prep' : ''].filter(Boolean).join('+');
+    const cs = c.seg.toks[c.first].start;
+    const ce = c.seg.toks[c.last].end;
+    let where: string;
+    const cSeg = c.seg.index;
+    const aSeg = segOf(g.content.start);
+    const bSeg = segOf(Math.max(g.content.start, g.content.end - 1));
+    if (g.content.end <= cs) where = aSeg === cSeg ? 'content-before-cue' : bSeg === cSeg ? 'content-before-cue:multi-sentence' : 'content-before-cue:other-sentence';
+    else if (g.content.start >= ce) {
+      const between = view.text.slice(ce, g.content.start);
+      if (aSeg !== cSeg) where = 'content-after-cue:other-sentence';
+      else if (bSeg !== cSeg) where = 'content-after-cue:multi-sentence';
+      else if (/:/.test(between)) where = 'content-after-cue:colon';
+      else where = 'content-after-cue:not-attached';
+    } else where = 'content-around-cue';
+    return { cls: `cue-found:${where}${flags ? ` [${flags}]` : ''}`, lemma: c.lemma };
+  }
+  const toks = toksIn(view, g.cue).filter((t) => t.word);
+  const verb = toks.find((t) => t.upos === 'VERB') ?? toks.find((t) => t.upos === 'AUX');
+  const noun = toks.find((t) => t.upos === 'NOUN' || t.upos === 'PROPN');
+  const lemmaOf = (t: (typeof toks)[number]): string => (t.lemma ?? t.low).toLowerCase();
+  if (verb) {
+    const l = lemmaOf(verb);
+    return { cls: lex.lemmas.has(l) || lex.verbs.has(verb.low) ? 'no-cue:verb-in-lexicon-rejected' : 'no-cue:verb-not-in-lexicon', lemma: l };
+  }
+  if (noun) return { cls: lex.verbs.has(noun.low) ? 'no-cue:noun-tagged-reporting-form' : 'no-cue:noun', lemma: lemmaOf(noun) };
+  const adp = toks.find((t) => t.upos === 'ADP');
+  if (adp) return { cls: 'no-cue:preposition', lemma: toks.map((t) => t.low).join(' ') };
+  const adj = toks.find((t) => t.upos === 'ADJ');
+  if (adj) return { cls: 'no-cue:adjective', lemma: lemmaOf(adj) };
+  return { cls: 'no-cue:other', lemma: toks.map((t) => t.low).join(' ') || '(no word)' };
+}
+
+function classifyArticle(art: string, doc: Document, text: string, lex: QuoteLexicon, gold: BratAttribution[], m30: { pairs: [number, number][] }): void {
+  // A fresh view and extractor give the candidates with the rule that made each (the same quotes
+  // annotateQuotes wrote: the extractor is deterministic).
+  const view = buildView(doc, 'en');
+  const ex = new Extractor(view, lex);
+  const cands = ex.run();
+  const matchedPred = new Map<number, number>(m30.pairs.map(([gi, pi]) => [pi, gi]));
+  const matchedGold = new Set(m30.pairs.map(([gi]) => gi));
+  gold.forEach((g, gi) => {
+    if (matchedGold.has(gi)) return;
+    const { cls, lemma } = classifyMiss(view, lex, ex, cands, matchedPred, g, gi);
+    bump(missClasses, cls);
+    if (!missLemmas.has(cls)) missLemmas.set(cls, new Map());
+    bump(missLemmas.get(cls)!, lemma);
+    const speech = speechCue(lex, g.cueText);
+    const direct = /["“”]/.test(text.slice(g.content.start, g.content.end));
+    const a = Math.min(g.content.start, g.cue?.start ?? g.content.start, g.source?.start ?? g.content.start);
+    const b = Math.max(g.content.end, g.cue?.end ?? g.content.end, g.source?.end ?? g.content.end);
+    missRows.push({ article: art, cls, lemma, speech, direct, cue: g.cueText ?? '', content: text.slice(g.content.start, g.content.end), context: text.slice(a, b).replace(/\s+/g, ' ').slice(0, 600) });
+  });
+  cands.forEach((p, pi) => {
+    if (!matchedPred.has(pi)) {
+      bump(fpRules, p.rule);
+      fpRows.push({ article: art, cls: p.rule, lemma: p.cue?.lemma ?? '-', speech: false, direct: false, cue: '', content: p.speaker ? text.slice(p.speaker.start, p.speaker.end) : '-', context: text.slice(p.content.start, p.content.end).replace(/\s+/g, ' ').slice(0, 300) });
+    }
+    else {
+      const g = gold[matchedPred.get(pi)!];
+      const r = speakerRules.get(p.rule) ?? [0, 0];
+      r[1]++;
+      const ok = g.source ? p.speaker !== null && Math.min(g.source.end, p.speaker.end) > Math.max(g.source.start, p.speaker.start) : p.speaker === null;
+      if (!ok) {
+        r[0]++;
+        const spk = (x: { start: number; end: number } | null): string => (x ? text.slice(x.start, x.end) : '-');
+        speakerRows.push({ article: art, cls: p.rule, lemma: p.cue?.lemma ?? '-', speech: false, direct: false, cue: p.cue ? text.slice(p.cue.seg.toks[p.cue.first].start, p.cue.seg.toks[p.cue.last].end) : '-', content: `gold "${spk(g.source)}" vs "${spk(p.speaker)}"`, context: text.slice(p.content.start, p.content.end).replace(/\s+/g, ' ').slice(0, 300) });
+      }
+      speakerRules.set(p.rule, r);
+    }
+  });
+}
+
+function printClasses(): void {
+  const total = [...missClasses.values()].reduce((a, b) => a + b, 0);
+  process.stdout.write(`\nMisses by class (${total}; speech-verb cue / quote marks in content):\n`);
+  for (const [cls, n] of [...missClasses].sort((a, b) => b[1] - a[1])) {
+    const rows = missRows.filter((r) => r.cls === cls);
+    const top = [...(missLemmas.get(cls) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([l, k]) => `${l} ${k}`).join(', ');
+    process.stdout.write(`  ${String(n).padStart(4)}  ${cls.padEnd(52)} speech ${String(rows.filter((r) => r.speech).length).padStart(3)}  direct ${String(rows.filter((r) => r.direct).length).padStart(3)}   ${top}\n`);
+  }
+  process.stdout.write('\nFalse positives by rule:\n');
+  for (const [rule, n] of [...fpRules].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${String(n).padStart(4)}  ${rule}\n`);
+  process.stdout.write('\nSpeaker errors by rule (wrong / matched):\n');
+  for (const [rule, [w, n]] of [...speakerRules].sort((a, b) => b[1][0] - a[1][0])) process.stdout.write(`  ${String(w).padStart(4)} / ${String(n).padStart(4)}  ${rule}\n`);
+  if (dumpPath) {
+    writeFileSync(dumpPath, missRows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeFileSync(`${dumpPath}.speakers`, speakerRows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeFileSync(`${dumpPath}.fp`, fpRows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  }
 }
 
 interface SampleGold {

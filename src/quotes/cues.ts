@@ -47,6 +47,7 @@ const EN_AMBIGUOUS = new Set(['report', 'state', 'remark', 'note', 'comment', 'c
 const FR_FAIRE = new Set(['fait', 'fais', 'faisait', 'faisaient', 'font', 'fera', 'ferait', 'feront', 'faire', 'faisant', 'fit']);
 const FR_METTRE = new Set(['mis', 'met', 'mettent', 'mettait', 'mettaient', 'mettra', 'mettant', 'mettre', 'mit']);
 const FR_PARTICIPLE_AUX = new Set(['ayant', 'étant']);
+const FR_BEFORE_INF = /^(?:à|de|d'|pour|sans|par|se|s'|le|la|les|l'|lui|leur|y|en|me|m'|te|t'|nous|vous|faut|fallait|va|vont|allait|veut|veulent|voulait|doit|doivent|devait|devrait|peut|peuvent|pouvait|pourrait|voudrait|souhaite|entend|compte|sait|faire|fait|laisse|pas|plus|jamais)$/;
 const NOT_VERB_UPOS = new Set(['NOUN', 'PROPN', 'DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'NUM', 'PUNCT', 'SYM', 'INTJ']);
 const EN_NEG_BEFORE = new Set(['declined', 'refused', 'declining', 'refusing', 'declines', 'refuses', 'decline', 'refuse', 'unwilling', 'reluctant']);
 const FR_NEG_BEFORE = new Set(['refusé', 'refuse', 'refusent', 'refusait', 'refusant', 'refuser', 'sans', 'évité', 'éviter', 'évitant']);
@@ -135,7 +136,14 @@ export function findCues(view: TextView, lex: QuoteLexicon, seg: Seg): Cue[] {
     let last = i;
     // POS: a noun, a determiner... is not a cue, except a verb form the tagger took for a noun
     // between its subject and "that" ("The Tax Policy Center estimates/NOUN that").
-    const nounBeforeThat = lex.lang === 'en' && t.upos === 'NOUN' && next?.low === 'that' && prev !== undefined && prev.word && !lex.determiners.has(prev.low) && prev.low !== "'s" && (prev.upos === 'NOUN' || prev.upos === 'PROPN' || prev.upos === 'PRON');
+    // Likewise an inflected form ("urges", "reports", "claimed") right after a name or pronoun and
+    // before what a verb takes: a determiner, a name, "on"/"to", a quote mark, the end of the
+    // sentence ("Trump urges supporters to …", "Axelrod calls on Dean to …", "…, the Journal reports.").
+    // French likewise: "Le sondage montre/NOUN que …".
+    const subjectBefore = prev !== undefined && prev.word && !lex.determiners.has(prev.low) && prev.low !== "'s" && prev.low !== '’s' && (prev.upos === 'NOUN' || prev.upos === 'PROPN' || prev.upos === 'PRON');
+    const detNoun = toks[i - 2] !== undefined && lex.determiners.has(toks[i - 2].low) && prev?.upos !== 'PROPN';
+    const verbFollows = next !== undefined && (next.low === 'on' || lex.determiners.has(next.low) || next.upos === 'PROPN' || /^[“"‘.:]$/.test(next.text) || (next.text === ',' && i + 2 >= toks.length - 1));
+    const nounBeforeThat = t.upos === 'NOUN' && subjectBefore && (lex.complementizers.has(next?.low ?? '') || (lex.lang === 'en' && !detNoun && t.low !== entry.lemma && /(?:s|ed)$/.test(t.low) && verbFollows));
     const headlineVerb = lex.lang === 'en' && i > 0 && HEADLINE_VERBS.has(low) && /^\p{Lu}/u.test(t.text) && titleCase(toks);
     if (t.upos && NOT_VERB_UPOS.has(t.upos) && !nounBeforeThat && !headlineVerb) continue;
     if (!t.upos && prev) {
@@ -146,7 +154,7 @@ export function findCues(view: TextView, lex: QuoteLexicon, seg: Seg): Cue[] {
     // English: a capitalised word inside a sentence is a name ("the United States"); a participle
     // opening the sentence ("Asked whether ...,", "Speaking to ...,") introduces no speech.
     if (lex.lang === 'en' && i > 0 && /^\p{Lu}/u.test(t.text) && prev && prev.word && !(HEADLINE_VERBS.has(low) && titleCase(toks))) continue;
-    if (lex.lang === 'en' && (i === 0 || (prev && !prev.word && /^[«“"‘—–-]$/.test(prev.text))) && /(?:ed|ing)$/.test(low)) continue;
+    if (lex.lang === 'en' && (i === 0 || (prev && !prev.word && /^[«“"‘—–―-]$/.test(prev.text))) && /(?:ed|ing)$/.test(low)) continue;
     // English forms that are as often nouns ("reports", "states", "claims"): untagged, they need a
     // pronoun or name before them and a clause, a quote or a comma after them.
     if (lex.lang === 'en' && !t.upos && EN_AMBIGUOUS.has(entry.lemma) && (low === entry.lemma || low === `${entry.lemma}s` || low === `${entry.lemma}es`)) {
@@ -253,7 +261,10 @@ function verbCue(view: TextView, lex: QuoteLexicon, seg: Seg, verbFirst: number,
   let infinitive = false;
   let participle = false;
   if (lex.lang === 'fr') {
-    if (/(?:er|ir|re)$/.test(t.low) && !sawAux) infinitive = true;
+    // Untagged, an ending in -re is as often a present form ("il montre", "elle déclare"): an
+    // infinitive only after a preposition, a clitic or a verb that takes one.
+    if (/(?:er|ir)$/.test(t.low) && !sawAux) infinitive = true;
+    if (/re$/.test(t.low) && !sawAux && FR_BEFORE_INF.test(toks[verbFirst - 1]?.low ?? '')) infinitive = true;
     if (/ant$/.test(t.low) && !sawAux) participle = true;
     if (toks[first - 1]?.low === 'en' && participle) participle = true;
     const bareParticiple = t.feats ? t.feats.includes('VerbForm=Part') && t.feats.includes('Tense=Past') : frenchParticiple(t.low);
@@ -276,7 +287,11 @@ function verbCue(view: TextView, lex: QuoteLexicon, seg: Seg, verbFirst: number,
     if (before && EN_NEG_BEFORE.has(before.low)) negated = true;
   }
   if (t.feats) {
-    if (t.feats.includes('VerbForm=Inf')) infinitive = true;
+    // English: the bare form after a subject or a modal ("lawmakers say", "critics would say") is
+    // a finite predicate with its own subject; only "to" makes an infinitive.
+    if (t.feats.includes('VerbForm=Inf') && (lex.lang === 'fr' || before?.low === 'to')) infinitive = true;
+    // French: with tags, the ending is no evidence ("il montre", "elle déclare" end like infinitives).
+    if (lex.lang === 'fr' && !t.feats.includes('VerbForm=Inf') && !(before && /^(?:de|d'|à)$/.test(before.low))) infinitive = false;
     if (t.feats.includes('VerbForm=Ger') || (lex.lang === 'fr' && t.feats.includes('Tense=Pres') && t.feats.includes('VerbForm=Part'))) participle = true;
   }
   return { seg, head, first, last, lemma, cls, frames, kind: 'verb', participle, infinitive, negated, passive, inverted };

@@ -30,7 +30,7 @@ export interface QuoteCand {
   region: number;
 }
 
-const COLON_LABELS = new Set(['update', 'updated', 'editor', "editor's", 'note', 'photo', 'photos', 'video', 'source', 'sources', 'lire', 'voir', 'related', 'read', 'watch', 'live', 'breaking', 'exclusive', 'analysis', 'opinion', 'commentary', 'interview', 'exclusif', 'vidéo', 'direct', 'tribune', 'édito', 'chronique', 'entretien', 'publié', 'par', 'by', 'posted', 'warning', 'attention', 'credit', 'crédit', 'légende', 'caption', 'tags', 'mots-clés', 'à', 'le', 'la', 'les', 'the', 'a', 'an', 'q', 'r', 'question', 'réponse', 'answer', 'contact', 'email', 'e-mail', 'tél', 'tel', 'info', 'infos', 'programme', 'menu', 'prix', 'date', 'lieu', 'horaires']);
+const COLON_LABELS = new Set(['update', 'correction', 'corrections', 'clarification', 'rectificatif', 'erratum', 'précision', 'updated', 'editor', "editor's", 'note', 'photo', 'photos', 'video', 'source', 'sources', 'lire', 'voir', 'related', 'read', 'watch', 'live', 'breaking', 'exclusive', 'analysis', 'opinion', 'commentary', 'interview', 'exclusif', 'vidéo', 'direct', 'tribune', 'édito', 'chronique', 'entretien', 'publié', 'par', 'by', 'posted', 'warning', 'attention', 'credit', 'crédit', 'légende', 'caption', 'tags', 'mots-clés', 'à', 'le', 'la', 'les', 'the', 'a', 'an', 'q', 'r', 'question', 'réponse', 'answer', 'contact', 'email', 'e-mail', 'tél', 'tel', 'info', 'infos', 'programme', 'menu', 'prix', 'date', 'lieu', 'horaires']);
 const FIRST_PERSON = new Set(['je', "j'", 'nous', 'me', "m'", 'moi', 'mon', 'ma', 'mes', 'notre', 'nos', 'i', 'we', 'my', 'our', 'us', "i'm", "we're"]);
 const DASHES = new Set(['–', '—', '-', '―']);
 const OPEN_MARKS = /^[«“"‘„‹]$/;
@@ -42,6 +42,13 @@ const EN_FINITE = /^(?:is|are|was|were|will|would|has|have|had|can|could|should|
 const EN_OBJECT_VERBS = new Set(['tell', 'inform', 'remind', 'warn', 'assure', 'notify', 'ask', 'urge', 'advise', 'reassure', 'accuse', 'blame', 'caution', 'promise']);
 const FR_OBJECT_VERBS = new Set(['informer', 'avertir', 'prévenir', 'assurer', 'accuser', 'rassurer', 'exhorter', 'inviter', 'appeler', 'supplier', 'implorer', 'menacer', 'blâmer']);
 const FR_INF = /(?:er|ir|re|oir)$/;
+/** English verbs of commitment whose content is "to" + verb. */
+const EN_COMMIT = new Set(['promise', 'vow', 'pledge', 'threaten', 'swear']);
+/** Words opening an indirect question ("asked whether …", "a demandé si …"): never an object noun phrase. */
+const WH_WORDS = new Set(['how', 'why', 'whether', 'what', 'where', 'who', 'when', 'if', 'comment', 'pourquoi', 'combien', 'où', 'si', "s'", 'quand']);
+/** Words opening a subordinate clause after a reporting clause ("…, he said, as …", "…, a-t-il dit, tandis que …"). */
+const EN_SUBORDINATORS = new Set(['as', 'while', 'after', 'before', 'because', 'when', 'since', 'although', 'though', 'whereas', 'even', 'amid', 'despite', 'citing', 'according']);
+const FR_SUBORDINATORS = new Set(['tandis', 'lorsque', "lorsqu'", 'quand', 'après', 'avant', 'puisque', "puisqu'", 'bien', 'malgré', 'lors', 'comme', 'citant']);
 /** Nouns naming where something was said ("dans un communiqué", "in a statement"). */
 const CHANNEL_NOUNS = new Set(['communiqué', 'déclaration', 'entretien', 'interview', 'conférence', 'tweet', 'message', 'lettre', 'courriel', 'e-mail', 'email', 'émission', 'statement', 'letter', 'twitter', 'facebook', 'post', 'briefing', 'speech', 'discours', 'réseaux', 'press', 'presse']);
 /** Denial verbs whose object noun phrase is what is denied (reported speech of its own). */
@@ -67,20 +74,30 @@ function tokAt(view: TextView, pos: number): Tok | null {
 }
 
 export class Extractor {
+  /** Cues per segment that may attribute any quote. */
   readonly cues: Cue[][];
+  /** Cues per segment that report only through an explicit "that"/"que" clause (frame 'that'). */
+  readonly thatCues: Cue[][];
   readonly quotes: QuoteCand[] = [];
   /** Cues used to attribute a direct quote (they make no indirect quote of their own). */
   private used = new Set<Cue>();
+  /** Paragraphs read as transcript turns ("PENCE: Well, look, …"). */
+  private transcriptParas = new Set<number>();
+  /** Which branch of previousSpeaker found the last speaker (kept in the rule name). */
+  private prevKind = '';
 
   constructor(
     readonly view: TextView,
     readonly lex: QuoteLexicon,
   ) {
-    this.cues = view.segs.map((s) => findCues(view, lex, s));
+    const all = view.segs.map((s) => findCues(view, lex, s));
+    this.cues = all.map((cs) => cs.filter((c) => !c.frames.includes('that')));
+    this.thatCues = all.map((cs) => cs.filter((c) => c.frames.includes('that')));
   }
 
   run(): QuoteCand[] {
     this.classifyRegions();
+    this.transcriptQuotes();
     this.directQuotes();
     this.indirectQuotes();
     this.quotes.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
@@ -113,7 +130,14 @@ export class Extractor {
     for (const c of this.cues[seg.index]) {
       // An apposition between commas may lengthen the subject: "Morton Blackwell, the committeeman from Virginia, told".
       const commas = seg.toks.slice(idx, c.first).filter((t) => t.text === ',').length;
-      const gap = commas === 2 && seg.toks[c.first - 1]?.text === ',' ? maxGap + 10 : maxGap;
+      // A parenthesis inside the subject ("Rep. Gwen Moore (D-Wis.) said") does not count.
+      let inParens = 0;
+      for (let k = idx, depth = 0; k < c.first && k < seg.toks.length; k++) {
+        if (seg.toks[k].text === '(') depth++;
+        if (depth > 0) inParens++;
+        if (seg.toks[k].text === ')') depth = Math.max(0, depth - 1);
+      }
+      const gap = (commas === 2 && seg.toks[c.first - 1]?.text === ',' ? maxGap + 10 : maxGap) + Math.min(inParens, 8);
       if (c.first < idx || c.first > idx + gap) continue;
       // Only noun-phrase words between the position and the cue.
       let ok = true;
@@ -137,7 +161,9 @@ export class Extractor {
       const firstRight = right[0];
       const contentText = this.view.text.slice(r.content.start, r.content.end);
       const sentenceLike = /[.!?…]["»”’]?$/.test(contentText) || r.paraFirst !== r.paraLast;
-      let leftOk = !lastLeft || lastLeft.text === ':' || DASHES.has(lastLeft.text) || lastLeft.text === '(';
+      // A quote opening a line (a list of reader comments, one per line) stands on its own too.
+      const lineStart = lastLeft !== undefined && this.view.text.slice(lastLeft.end, r.open).includes('\n');
+      let leftOk = !lastLeft || lastLeft.text === ':' || DASHES.has(lastLeft.text) || lastLeft.text === '(' || lineStart;
       let leftCue = false;
       if (lastLeft && lastLeft.text === ',') leftOk = true;
       if (lastLeft && !leftOk) {
@@ -283,7 +309,8 @@ export class Extractor {
   }
 
   private directQuotes(): void {
-    const regions = this.view.regions.filter((r) => r.standalone);
+    // Quote marks that open transcript turns were read turn by turn (transcriptQuotes).
+    const regions = this.view.regions.filter((r) => r.standalone && !this.transcriptParas.has(this.paraOf(r.content.start)));
     for (let n = 0; n < regions.length; n++) {
       const r = regions[n];
       const b = this.regionBounds(r)!;
@@ -295,10 +322,14 @@ export class Extractor {
       let k = b.closeIdx + 1;
       const segB = b.segB;
       if (segB.toks[k]?.text === ',') k++;
-      if (segB.toks[k] && DASHES.has(segB.toks[k].text) && segB.toks[k + 1] && isCap(segB.toks[k + 1])) {
-        const np = npStartingAt(this.lex, segB, k + 1);
+      // The dash may open the next segment when the quote ends its sentence ("… shame.” ― Sonya Herridge").
+      const nextSeg = this.view.segs[segB.index + 1];
+      const dashSeg = !segB.toks[k] && nextSeg && nextSeg.para === segB.para ? nextSeg : segB;
+      const d = dashSeg === segB ? k : 0;
+      if (dashSeg.toks[d] && DASHES.has(dashSeg.toks[d].text) && dashSeg.toks[d + 1] && isCap(dashSeg.toks[d + 1])) {
+        const np = npStartingAt(this.lex, dashSeg, d + 1);
         if (np) {
-          speaker = { ...rangeSpan(segB, np), how: 'dash' };
+          speaker = { ...rangeSpan(dashSeg, np), how: 'dash' };
           rule = 'direct:dash';
         }
       }
@@ -383,7 +414,7 @@ export class Extractor {
         const prevQuote = this.previousSpeaker(b.segA);
         if (prevQuote) {
           speaker = prevQuote;
-          rule = 'direct:previous';
+          rule = `direct:previous-${this.prevKind}`;
         }
       }
       if (cue) this.used.add(cue);
@@ -406,6 +437,39 @@ export class Extractor {
       if (content.end <= content.start) continue;
       this.quotes.push({ type: 'direct', content, cue, speaker, addressee, object: null, seg: b.segA.index, rule, region: r.index });
       void lastRegion;
+    }
+  }
+
+  private paraOf(pos: number): number {
+    return this.view.paras.findIndex((p) => p.start <= pos && pos < p.end);
+  }
+
+  /**
+   * An interview transcript: paragraphs that open (after an optional quote mark) with a speaker
+   * label in capitals and a colon ("PENCE: Well, look, …", "WALLACE: …", "LE MINISTRE : …"). Each
+   * turn is a direct quote of its speaker. At least two such paragraphs are needed, so that a
+   * lone "NOTE:" or "WASHINGTON:" is no speaker; the labels of COLON_LABELS never are.
+   */
+  private transcriptQuotes(): void {
+    const turns: { para: number; label: Span; content: Span }[] = [];
+    const label = /^[\s"“«]*((?:\p{Lu}[\p{Lu}'’.-]*)(?: \p{Lu}[\p{Lu}'’.-]*){0,3})\s?:\s+(?=\S)/u;
+    this.view.paras.forEach((p, i) => {
+      const text = this.view.text.slice(p.start, p.end);
+      const m = label.exec(text);
+      if (!m || m[1].replace(/[^\p{Lu}]/gu, '').length < 2 || COLON_LABELS.has(m[1].toLowerCase())) return;
+      const start = p.start + m.index + m[0].length;
+      const lStart = p.start + text.indexOf(m[1]);
+      let end = p.end;
+      // The closing mark of a turn quoted as a whole, and trailing spaces, are not content.
+      while (end > start && /[\s"”»]/.test(this.view.text[end - 1])) end--;
+      if (end - start < 2) return;
+      turns.push({ para: i, label: { start: lStart, end: lStart + m[1].length }, content: { start, end } });
+    });
+    if (turns.length < 2) return;
+    for (const t of turns) {
+      const segIdx = this.view.segs.findIndex((sg) => sg.end > t.content.start);
+      this.transcriptParas.add(t.para);
+      this.quotes.push({ type: 'direct', content: trimContent(this.view.text, t.content), cue: null, speaker: { ...t.label, how: 'line' }, addressee: null, object: null, seg: Math.max(0, segIdx), rule: 'direct:transcript', region: -1 });
     }
   }
 
@@ -501,14 +565,22 @@ export class Extractor {
     for (let q = this.quotes.length - 1; q >= 0; q--) {
       const quote = this.quotes[q];
       if (quote.seg < prev.index - 0) break;
-      if (quote.speaker) return { start: quote.speaker.start, end: quote.speaker.end, how: 'prev' };
+      if (quote.speaker) {
+        this.prevKind = 'quote';
+        return { start: quote.speaker.start, end: quote.speaker.end, how: 'prev' };
+      }
     }
     // A cue in the previous sentence with a subject and no content of its own: "Jean Dupont a réagi."
     for (const c of this.cues[prev.index]) {
       if (c.negated || c.kind !== 'verb') continue;
+      // Only a cue that ends its sentence (after its addressee or adverbs) has no content of its
+      // own: "Republicans said the findings raised …" is a quote, not an attribution line.
+      const after = prev.toks[this.addresseeAfter(c).next];
+      if (after && !/^[.:!?…]$/.test(after.text)) continue;
       const s = this.speakerOfCue(c, false);
       if (s) {
         this.used.add(c);
+        this.prevKind = 'cue';
         return { start: s.start, end: s.end, how: 'prev' };
       }
     }
@@ -520,7 +592,10 @@ export class Extractor {
       let named = false;
       for (let k = subj.first; k <= subj.last; k++) if (isCap(prev.toks[k]) && (k > 0 || subj.last > subj.first)) named = true;
       const after = prev.toks[subj.last + 1];
-      if ((isPron || named) && after && isVerbLike(this.lex, after)) return { ...rangeSpan(prev, subj), how: 'prev' };
+      if ((isPron || named) && after && isVerbLike(this.lex, after)) {
+        this.prevKind = 'subject';
+        return { ...rangeSpan(prev, subj), how: 'prev' };
+      }
     }
     return null;
   }
@@ -534,7 +609,8 @@ export class Extractor {
     let k = c.last + 1;
     let addressee: Span | null = null;
     let object: Span | null = null;
-    const stop = new Set(['que', "qu'", 'that', 'de', "d'", 'to', ',']);
+    // A wh-word ends the addressee: "a expliqué aux élus | pourquoi …", "told Marlow | how …".
+    const stop = new Set(['que', "qu'", 'that', 'de', "d'", 'to', ',', ...WH_WORDS]);
     for (let guard = 0; guard < 8 && k < toks.length; guard++) {
       const t = toks[k];
       const multi = multiwordFiller(this.lex, toks, k);
@@ -572,7 +648,7 @@ export class Extractor {
     }
     // Object of verbs like "tell", "informer", "accuser": "told reporters that", "accuse Moscou de".
     const verbsWithObject = this.lex.lang === 'fr' ? FR_OBJECT_VERBS : EN_OBJECT_VERBS;
-    if (verbsWithObject.has(c.lemma) && toks[k] && !this.lex.complementizers.has(toks[k].low) && toks[k].word) {
+    if (verbsWithObject.has(c.lemma) && toks[k] && !this.lex.complementizers.has(toks[k].low) && !WH_WORDS.has(toks[k].low) && toks[k].word) {
       const np = npStartingAt(this.lex, seg, k, { stopAt: stop, max: 8 });
       // An accusation's object is its target only when "de"/"of"/"for" follows; otherwise it is the content.
       const follow = np ? toks[np.last + 1] : undefined;
@@ -582,6 +658,12 @@ export class Extractor {
         else if (!addressee) addressee = span;
         k = np.last + 1;
         while (toks[k] && (this.lex.fillers.has(toks[k].low) || toks[k].text === ',')) k++;
+        // A place or time after the object: "told his supporters | at a Michigan rally | to …".
+        for (let guard = 0; guard < 3 && toks[k] && this.lex.adverbialPrepositions.has(toks[k].low) && !this.lex.addresseePrepositions.has(toks[k].low); guard++) {
+          const pp = npStartingAt(this.lex, seg, k + 1, { stopAt: stop, max: 8 });
+          if (!pp) break;
+          k = pp.last + 1;
+        }
       }
     }
     return { next: k, addressee, object };
@@ -661,14 +743,19 @@ export class Extractor {
   private indirectQuotes(): void {
     for (const seg of this.view.segs) this.colonQuote(seg);
     for (const seg of this.view.segs) {
-      const eligible = this.cues[seg.index].filter((c) => !c.negated && !c.passive && !this.used.has(c) && seg.toks[c.head].region < 0);
+      const eligible = [...this.cues[seg.index], ...this.thatCues[seg.index]].filter((c) => !c.negated && !c.passive && !this.used.has(c) && seg.toks[c.head].region < 0).sort((a, b) => a.head - b.head);
       // A sentence that ends with its attribution ("…, Jen Psaki a déclaré aux journalistes.") is
       // one quote: the verbs before the comma are part of its content.
-      const last = eligible[eligible.length - 1];
+      // The attribution is the rightmost verb cue that works as one: a cue-like word after it
+      // ("…, lawmakers said Friday, as they bristled at the continued questions") is no attribution.
       let skipBefore = -1;
-      if (last && last.kind === 'verb' && this.reversedQuote(seg, last)) {
-        this.used.add(last);
-        skipBefore = last.first;
+      const verbs = eligible.filter((c) => c.kind === 'verb' && !c.frames.includes('that'));
+      for (let n = verbs.length - 1; n >= Math.max(0, verbs.length - 3); n--) {
+        if (this.reversedQuote(seg, verbs[n])) {
+          this.used.add(verbs[n]);
+          skipBefore = verbs[n].first;
+          break;
+        }
       }
       for (const c of eligible) {
         if (this.used.has(c) || c.head < skipBefore) continue;
@@ -734,8 +821,8 @@ export class Extractor {
       k++;
       const e = this.clauseEnd(seg, k, c);
       this.push(seg, c, toks[k]?.start ?? seg.end, e, speaker, null, null, 'indirect:selon');
-    } else if (toks[c.first - 1]?.text === ',') {
-      // "CONTENT, selon X."
+    } else if (toks[c.first - 1]?.text === ',' || (toks[c.first - 1] && DASHES.has(toks[c.first - 1].text) && c.first >= 3)) {
+      // "CONTENT, selon X." / "CONTENT — according to X."
       // The source may go on to the end of the sentence without a verb of its own ("according to
       // a poll released last week", "according to Craig Bryan, head of the center").
       const after = toks[np.last + 1];
@@ -743,7 +830,10 @@ export class Extractor {
         const rest = toks.slice(np.last + 1);
         const end = rest.findIndex((u) => /^[.!?;]$/.test(u.text));
         const tail = end < 0 ? rest : rest.slice(0, end);
-        if (tail.length > 12 || tail.some((u) => u.word && (this.lex.complementizers.has(u.low) || (isVerbLike(this.lex, u) && !/(?:ed|ing|é|ée|és|ées)$/.test(u.low))))) return;
+        // An apposition may be long ("an analysis by Lily Batchelder, a former Democratic tax aide
+        // now teaching at New York University"); a finite verb (not in a name: "Alliance to
+        // Reclaim Our Schools") or a "that" starts a clause of its own.
+        if (tail.length > 20 || tail.some((u) => u.word && (this.lex.complementizers.has(u.low) || (isVerbLike(this.lex, u) && !isCap(u) && !/(?:ed|ing|é|ée|és|ées|ant)$/.test(u.low))))) return;
       }
       this.push(seg, c, toks[start].start, toks[c.first - 2]?.end ?? toks[start].end, speaker, null, null, 'indirect:selon-after');
     }
@@ -752,7 +842,7 @@ export class Extractor {
   private verbQuote(seg: Seg, c: Cue): void {
     const toks = seg.toks;
     if (c.frames.includes('post')) return; // attributes direct quotes only ("», sourit-il")
-    if (c.frames.includes('frag')) {
+    if (c.frames.includes('frag') && !(this.lex.lang === 'en' && toks[c.last + 1]?.low === 'on')) {
       // "called the statement “offensive”", "a qualifié la décision de « scandaleuse »".
       for (let m = c.last + 1; m < Math.min(toks.length, c.last + 10); m++) {
         const u = toks[m];
@@ -768,7 +858,20 @@ export class Extractor {
     }
     const after = this.addresseeAfter(c);
     let { addressee } = after;
-    const { next, object } = after;
+    const { object } = after;
+    let { next } = after;
+    // "called on Trump to stop …": a request, its addressee after "on".
+    // English commitments take "to" + verb as French ones take "de" + infinitive (frame 'inf' in
+    // the French table): "vowed to repeal …", "promising to meet …" like "a promis de …".
+    let request = c.cls === 'ask' || c.frames.includes('inf') || addressee !== null || (this.lex.lang === 'en' && EN_COMMIT.has(c.lemma));
+    if (this.lex.lang === 'en' && c.lemma === 'call' && toks[c.last + 1]?.low === 'on') {
+      const np = npStartingAt(this.lex, seg, c.last + 2, { stopAt: new Set(['to', 'that', ',']), max: 8 });
+      if (np && toks[np.last + 1]?.low === 'to') {
+        addressee = rangeSpan(seg, np);
+        next = np.last + 1;
+        request = true;
+      }
+    }
     const k = next;
     const t = toks[k];
     let contentStart = -1;
@@ -781,7 +884,17 @@ export class Extractor {
       // "is telling customers at a popular Manchester, New Hampshire, breakfast spot that …"
       contentStart = farQue + 1;
       rule = 'indirect:que';
-    } else if (t && this.lex.lang === 'fr' && (t.low === 'de' || t.low === "d'" || (t.low === 'à' && (c.cls === 'ask' || c.frames.includes('inf')))) && (c.frames.includes('inf') || c.cls === 'ask' || c.cls === 'accuse')) {
+    } else if (t && this.lex.lang === 'en' && c.cls === 'accuse' && object !== null && (t.low === 'of' || t.low === 'for') && toks[k + 1]?.word && /ing$/.test(toks[k + 1].low)) {
+      // "accused the GOP of stoking the issue", like "accuse le gouvernement de mépriser …"; the
+      // object is the target and part of what is said.
+      contentStart = k + 1;
+      rule = 'indirect:inf';
+    } else if (t && (c.cls === 'speech' || c.cls === 'ask') && !c.frames.includes('that') && this.whClause(c, k)) {
+      // An indirect question or manner clause: "told Marlow how surprised he is …", "asked whether …",
+      // "a expliqué pourquoi …", "a demandé si …" (the wh-word is part of the content).
+      contentStart = k;
+      rule = 'indirect:wh';
+    } else if (t && this.lex.lang === 'fr' && (t.low === 'de' || t.low === "d'" || (t.low === 'à' && (c.cls === 'ask' || c.frames.includes('inf')))) && (request || c.cls === 'accuse')) {
       const v = toks[k + 1];
       const v2 = toks[k + 2];
       if (isInfinitiveFr(v) || (v && (/^(?:l'|le|la|les|lui|leur|se|s'|y|en|ne|n')$/.test(v.low) || OPEN_MARKS.test(v.text)) && isInfinitiveFr(v2))) {
@@ -791,7 +904,8 @@ export class Extractor {
     } else if (t && this.lex.lang === 'fr' && (c.cls === 'assert' || c.cls === 'deny' || c.cls === 'speech' || c.cls === 'opinion') && (/^(?:avoir|être|ne|n'|vouloir|pouvoir|devoir|savoir|faire|aller|venir)$/.test(t.low) || (t.feats !== null && t.feats.includes('VerbForm=Inf')))) {
       contentStart = k;
       rule = 'indirect:inf';
-    } else if (t && this.lex.lang === 'en' && t.low === 'to' && (c.frames.includes('inf') || c.cls === 'ask') && toks[k + 1]?.word) {
+    } else if (t && this.lex.lang === 'en' && t.low === 'to' && request && toks[k + 1]?.word && (toks[k + 1].upos === null || toks[k + 1].upos === 'VERB' || toks[k + 1].upos === 'AUX' || toks[k + 1].upos === 'ADV')) {
+      // "urged Republicans to join …", "told his supporters at a rally to go …" (an addressee, then "to" + verb).
       contentStart = k + 1;
       rule = 'indirect:inf';
     } else if (t && this.lex.lang === 'en' && c.kind === 'verb' && !c.infinitive && c.cls !== 'ask' && c.cls !== 'accuse' && c.cls !== 'deny' && t.word && (EN_CLAUSE_START.has(t.low) || (isCap(t) && !c.participle) || !EN_NOT_CLAUSE_START.has(t.low))) {
@@ -813,7 +927,10 @@ export class Extractor {
           break;
         }
       }
-      if (finite && !(t.low === 'it' && toks[k + 1] && !toks[k + 1].word)) {
+      // "Sanders said, going on to say …": a participle after the comma is a second predicate of
+      // the reporting clause, not the start of what was said.
+      const participleAfterComma = toks.slice(c.last + 1, k).some((u) => u.text === ',') && /^[a-z]{2,}ing$/.test(t.low) && (t.upos === null || t.upos === 'VERB' || t.upos === 'AUX');
+      if (finite && !participleAfterComma && !(t.low === 'it' && toks[k + 1] && !toks[k + 1].word)) {
         contentStart = k;
         rule = 'indirect:zero-that';
       }
@@ -850,8 +967,14 @@ export class Extractor {
         if (!u.word && !OPEN_MARKS.test(u.text)) break;
       }
     }
+    // A 'that'-only cue ("found that", "montre que") reports nothing without its clause; a "that"
+    // followed by a verb is a relative pronoun ("the evidence he found that was …").
+    if (c.frames.includes('that') && (rule !== 'indirect:que' || farQue > 0 || c.infinitive || isVerbLike(this.lex, toks[contentStart] ?? toks[0]) || contentStart >= toks.length)) return;
     if (contentStart >= 0 && contentStart < toks.length) {
-      const speaker = this.speakerOfCue(c, false);
+      // The tree's subject when the text rules find none ("A report released last year found that …").
+      // For a 'that'-only cue the parser's subject comes first: these verbs take inanimate subjects
+      // with modifiers the text rules cut ("A Quinnipiac poll in late August found that").
+      const speaker = c.frames.includes('that') ? this.treeSubjectLeft(seg, c) ?? this.speakerOfCue(c, false) : this.speakerOfCue(c, false) ?? this.treeSubjectLeft(seg, c);
       if (!speaker) return;
       let e = this.clauseEnd(seg, contentStart, c);
       if (rule === 'indirect:np') e = this.beforeChannel(seg, contentStart, e);
@@ -915,8 +1038,13 @@ export class Extractor {
     const toks = seg.toks;
     let comma = -1;
     if (toks[c.first - 1]?.text === ',') comma = c.first - 1;
-    else {
+    else if (toks[c.first - 1] && CLOSE_MARKS.test(toks[c.first - 1].text) && toks[c.first - 1].region < 0 && this.view.regions.some((r) => r.close === toks[c.first - 1].start && !r.standalone)) {
+      // "… using the tax ''is a misguided approach,'' said Mr. Burman": quoted words ending the content.
+      comma = c.first - 1;
+    } else {
       const subj = subjectLeftOf(this.lex, seg, c.first);
+      // A title word the phrase rules leave out ("…," retired Air Force general Lloyd Newton said).
+      if (subj && subj.first >= 2 && toks[subj.first - 1].word && (toks[subj.first - 1].upos === 'ADJ' || /(?:ed|é|ée)$/.test(toks[subj.first - 1].low)) && /^[,»"”]$/.test(toks[subj.first - 2].text)) subj.first--;
       if (subj && toks[subj.first - 1]?.text === ',') comma = subj.first - 1;
       if (subj && (toks[subj.first - 1]?.text === '»' || toks[subj.first - 1]?.text === '"' || toks[subj.first - 1]?.text === '”')) {
         comma = subj.first - 1;
@@ -933,11 +1061,23 @@ export class Extractor {
     const spEndTok = tokAt(this.view, speaker.end - 1);
     if (spEndTok && spEndTok.seg === seg.index && spEndTok.i >= k) k = spEndTok.i + 1;
     while (k < toks.length && (this.lex.fillers.has(toks[k].low))) k++;
+    // A place or circumstance after the speaker: "…, said one GOP source in the room.", "…, a
+    // déclaré un responsable sur place." (up to two phrases, then the end of the sentence).
+    for (let guard = 0; guard < 2 && k < toks.length && (this.lex.adverbialPrepositions.has(toks[k].low) || this.lex.npPrepositions.has(toks[k].low)); guard++) {
+      const pp = npStartingAt(this.lex, seg, k + 1, { max: 8 });
+      if (!pp || !(pp.last + 1 >= toks.length || END_PUNCT.test(toks[pp.last + 1].text) || this.lex.adverbialPrepositions.has(toks[pp.last + 1].low))) break;
+      k = pp.last + 1;
+    }
     const start = clauseStart(this.lex, seg, 0);
     const contentLast = toks[comma - 1];
     if (toks[comma].text !== ',' && contentLast && !CLOSE_MARKS.test(toks[comma].text)) return false;
     const endContent = CLOSE_MARKS.test(toks[comma].text) ? toks[comma].end : contentLast.end;
     if (k >= toks.length || END_PUNCT.test(toks[k].text) && toks.slice(k).every((u) => !u.word)) {
+      return this.push(seg, c, toks[start].start, endContent, speaker, a.addressee, null, 'indirect:reversed');
+    }
+    if (toks[k].text === ',' && this.subordinateAfter(seg, k + 1)) {
+      // "…, lawmakers said Friday, as they bristled …": the attribution ends the content; what
+      // follows the comma is a subordinate clause or a participle phrase of the reporting clause.
       return this.push(seg, c, toks[start].start, endContent, speaker, a.addressee, null, 'indirect:reversed');
     }
     if (toks[k].text === ',' && comma - start >= 2) {
@@ -946,6 +1086,44 @@ export class Extractor {
       return this.push(seg, c, toks[start].start, e, speaker, a.addressee, null, 'indirect:inserted');
     }
     return false;
+  }
+
+  /** An indirect question or manner clause at token k after cue c, followed by a clause of at least two words. */
+  private whClause(c: Cue, k: number): boolean {
+    const toks = c.seg.toks;
+    const t = toks[k];
+    if (!t || !t.word) return false;
+    const ask = c.cls === 'ask' || c.lemma === 'wonder' || c.lemma === 'se demander';
+    const en = ['how', 'why', 'whether', 'what', 'where', 'who'];
+    const fr = ['comment', 'pourquoi', 'combien', 'où'];
+    const open = this.lex.lang === 'en' ? en.includes(t.low) || (ask && (t.low === 'if' || t.low === 'when')) : fr.includes(t.low) || (ask && (t.low === 'si' || t.low === "s'" || t.low === 'quand' || t.low === 'qui'));
+    if (!open) return false;
+    // "how to …"/"comment faire" is a plan, not a clause; "what he called …" a relative before a name.
+    const rest = toks.slice(k + 1).filter((u) => u.word);
+    if (rest.length < 2 || rest[0].low === 'to') return false;
+    return rest.slice(0, 8).some((u, n) => n > 0 && isVerbLike(this.lex, u)) || rest.slice(0, 8).some((u) => isVerbLike(this.lex, u) && u.upos !== 'VERB');
+  }
+
+  /** The tree's subject of a cue when it lies before the cue in its segment, or null. */
+  private treeSubjectLeft(seg: Seg, c: Cue): SpeakerRef | null {
+    if (!this.view.hasTree || c.kind !== 'verb') return null;
+    const ts = treeSubject(this.view, seg, c);
+    if (!ts || ts.start < seg.start || ts.end > seg.toks[c.first].start) return null;
+    const words = toksIn(this.view, ts);
+    if (words.length === 0 || !this.nounLike(seg, { first: words[0].i, last: words[words.length - 1].i })) return null;
+    return { ...ts, how: 'np' };
+  }
+
+  /** A subordinate clause or participle phrase starting at token k ("as they …", "adding that …", "alors que …", "ajoutant …"). */
+  private subordinateAfter(seg: Seg, k: number): boolean {
+    const t = seg.toks[k];
+    if (!t || !t.word) return false;
+    if ((this.lex.lang === 'en' ? EN_SUBORDINATORS : FR_SUBORDINATORS).has(t.low)) return true;
+    if (this.lex.lang === 'fr' && t.low === 'alors' && seg.toks[k + 1] && this.lex.complementizers.has(seg.toks[k + 1].low)) return true;
+    if (this.lex.lang === 'fr' && t.low === 'en' && seg.toks[k + 1] && /ant$/.test(seg.toks[k + 1].low)) return true;
+    // A participle: the tagger's, or by its ending when there are no tags.
+    if (t.feats) return t.feats.includes('VerbForm=Ger') || (this.lex.lang === 'fr' && t.feats.includes('VerbForm=Part') && t.feats.includes('Tense=Pres'));
+    return this.lex.lang === 'en' ? /^[a-z]{3,}ing$/.test(t.low) : /^[a-zé]{3,}ant$/.test(t.low) && !isCap(t);
   }
 
   // ---------------------------------------------------------------- clean-up

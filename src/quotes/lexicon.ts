@@ -152,6 +152,45 @@ function englishWords(): Omit<QuoteLexicon, 'lang' | 'verbs' | 'lemmas'> {
   };
 }
 
+/**
+ * Verbs of knowing, finding and showing that report what a source holds only through a content
+ * clause: "the report found that …", "polls show that …", "he knows that …", "le sondage montre
+ * que …", "elle a appris que …". They are cues with the frame 'that': a quote only with an
+ * explicit "that"/"que" (no zero "that", no object noun phrase, no quote marks of their own), so
+ * "found the keys" or "showed the video" stay out. Listed here, not in the generated verb table,
+ * because the frame is a rule of this stage; forms come from the lemmatizer, plus the regular
+ * English forms and the irregular ones below for raw text.
+ */
+const THAT_ONLY: Record<'fr' | 'en', string[]> = {
+  en: ['show', 'find', 'know', 'expect', 'learn', 'understand', 'realize', 'realise', 'recognize', 'recognise', 'discover', 'assume', 'hear', 'determine', 'rule', 'demonstrate', 'prove', 'suspect', 'signal', 'doubt', 'reason'],
+  fr: ['montrer', 'démontrer', 'prouver', 'découvrir', 'apprendre', 'comprendre', 'savoir', 'réaliser', 'deviner', 'soupçonner', 'douter', 'établir'],
+};
+const EN_IRREGULAR: Record<string, string[]> = {
+  show: ['shown'], find: ['found'], know: ['knew', 'known'], learn: ['learnt'], understand: ['understood'], hear: ['heard'], prove: ['proven'],
+};
+const FR_FORMS: Record<string, string[]> = {
+  montrer: ['montre', 'montrent', 'montré', 'montrait', 'montraient', 'montrant'], démontrer: ['démontre', 'démontrent', 'démontré'], prouver: ['prouve', 'prouvent', 'prouvé'],
+  découvrir: ['découvre', 'découvrent', 'découvert'], apprendre: ['apprend', 'apprennent', 'appris'], comprendre: ['comprend', 'comprennent', 'compris'],
+  savoir: ['sait', 'savent', 'savait', 'savaient', 'su', 'sachant'], réaliser: ['réalise', 'réalisé'], soupçonner: ['soupçonne', 'soupçonnent', 'soupçonné'], douter: ['doute', 'doutent', 'douté'],
+  établir: ['établit', 'établi'],
+};
+
+function englishForms(lemma: string): string[] {
+  const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
+  const third = /(?:s|sh|ch|x|z|o)$/.test(lemma) ? `${lemma}es` : `${lemma}s`;
+  return [lemma, third, `${stem}ed`, `${stem}ing`, ...(EN_IRREGULAR[lemma] ?? [])];
+}
+
+/** Adds the 'that'-only cues to a verb table, leaving every listed lemma as it is. */
+function addThatOnly(lang: 'fr' | 'en', verbs: Map<string, VerbEntry>, lemmas: Map<string, VerbEntry>): void {
+  for (const lemma of THAT_ONLY[lang]) {
+    if (lemmas.has(lemma)) continue;
+    const e: VerbEntry = { lemma, cls: 'opinion', frames: ['that'] };
+    lemmas.set(lemma, e);
+    for (const f of lang === 'en' ? englishForms(lemma) : [lemma, ...(FR_FORMS[lemma] ?? [])]) if (!verbs.has(f)) verbs.set(f, e);
+  }
+}
+
 const cache = new Map<'fr' | 'en', QuoteLexicon>();
 
 /** The lexicon of a language, read once from models/<lang>/quotes-verbs.tsv. */
@@ -168,6 +207,7 @@ export function loadQuoteLexicon(lang: 'fr' | 'en'): QuoteLexicon {
   const verbs = readVerbTable(text);
   const lemmas = new Map<string, VerbEntry>();
   for (const e of verbs.values()) if (!lemmas.has(e.lemma)) lemmas.set(e.lemma, e);
+  addThatOnly(lang, verbs, lemmas);
   lex = { lang, verbs, lemmas, ...(lang === 'fr' ? frenchWords() : englishWords()) };
   cache.set(lang, lex);
   return lex;

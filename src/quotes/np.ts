@@ -19,6 +19,8 @@ const EN_LEADING_PREP = new Set(['in', 'of', 'to', 'for', 'at', 'on', 'by', 'fro
 const FR_VERB_END = /(?:ait|aient|èrent|erait|eraient|iront|eront)$/;
 
 const CLAUSE_ADVERBS = new Set(['pourquoi', 'donc', 'alors', 'ainsi', 'aussi', 'puis', 'enfin', 'ensuite', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'également', 'certes', 'évidemment', 'bien', 'déjà', 'maintenant', "aujourd'hui", 'si', 'quand', 'lorsque', "lorsqu'", 'comme', 'car', 'why', 'so', 'then', 'now', 'today', 'also', 'still', 'if', 'when', 'as', 'because']);
+/** Words of time phrases between a participle and a verb ("released last year", "publiée la semaine dernière"). */
+const TIME_WORDS = new Set(['last', 'next', 'this', 'year', 'week', 'month', 'night', 'morning', 'spring', 'summer', 'fall', 'winter', 'la', 'le', 'cette', 'ce', 'dernier', 'dernière', 'prochain', 'prochaine', 'année', 'semaine', 'mois', 'an']);
 const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/;
 
 const TITLE_DOT = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Pres|M|Mme|Mlle|Pr)$/;
@@ -128,14 +130,14 @@ export function clauseStart(lex: QuoteLexicon, seg: Seg, from = 0): number {
   // A dateline: "WASHINGTON (AP) —", "PARIS, 5 janvier —".
   if (s === 0 && toks.length > 3 && /^\p{Lu}{3,}$/u.test(toks[0].text)) {
     for (let k = 1; k < Math.min(toks.length, 10); k++) {
-      if (/^[—–-]$/.test(toks[k].text) && (k + 1 < toks.length)) {
+      if (/^[—–―-]$/.test(toks[k].text) && (k + 1 < toks.length)) {
         s = k + 1;
         break;
       }
     }
   }
   for (let round = 0; round < 3; round++) {
-    while (s < toks.length && (conn.has(toks[s].low) || toks[s].text === ',' || /^[«“"‘—–-]$/.test(toks[s].text))) s++;
+    while (s < toks.length && (conn.has(toks[s].low) || toks[s].text === ',' || /^[«“"‘—–―-]$/.test(toks[s].text))) s++;
     // An introductory phrase closed by a comma, with no verb in it (or a participle: "Interrogé sur …,").
     let k = s;
     let verb = false;
@@ -197,6 +199,20 @@ export function subjectLeftOf(lex: QuoteLexicon, seg: Seg, first: number): Range
   };
   while (j >= 0 && !(lex.subjectPronouns.has(toks[j].low) && opensClause(j)) && (lex.clitics.has(toks[j].low) || toks[j].low === 'ne' || toks[j].low === "n'" || (lex.fillers.has(toks[j].low) && (!isCap(toks[j]) || WEEKDAYS.test(toks[j].low))) || (lex.lang === 'en' && toks[j].low === 'on' && WEEKDAYS.test(toks[j + 1]?.low ?? '')))) j--;
   if (j < 0) return null;
+  // A reduced relative before the verb: "A report released last year | found that", "Une étude
+  // publiée mardi | montre que": the subject is the noun phrase before the participle.
+  {
+    let k = j;
+    while (k > 0 && (lex.fillers.has(toks[k].low) || TIME_WORDS.has(toks[k].low) || WEEKDAYS.test(toks[k].low))) k--;
+    const p = toks[k];
+    // (Taggers often read "released" there as a finite verb: the ending decides, after a noun.)
+    const prevNoun = k > 0 && toks[k - 1].word && (toks[k - 1].upos === null || toks[k - 1].upos === 'NOUN' || toks[k - 1].upos === 'PROPN');
+    const participle = p && p.word && prevNoun && ((p.feats !== null && p.feats.includes('VerbForm=Part') && p.feats.includes('Tense=Past')) || (lex.lang === 'en' ? /^[a-z]{3,}ed$/.test(p.text) : /^[a-zé]{3,}(?:é|ée|és|ées)$/.test(p.text)));
+    if (participle && k < first - 1) {
+      const np = npEndingAt(lex, seg, k - 1);
+      if (np && toks[np.last].word && !lex.stops.has(toks[np.last].low)) return np;
+    }
+  }
   const t = toks[j];
   if (t.text === ',') {
     // "X, le maire de Y, a déclaré" / "X, 45 ans, a déclaré" / "X, who ..., said".

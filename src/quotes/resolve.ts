@@ -93,9 +93,9 @@ export class Resolver {
         const span = { start: toks[s].start, end: toks[e].end };
         if (known.some((k) => overlaps(k, span))) continue;
         // One capitalised word opening a sentence is a name only if it is capitalised elsewhere too.
-        const initial = s === 0 || (s > 0 && !toks[s - 1].word && /^[«“"‘—–(-]$/.test(toks[s - 1].text));
+        const initial = s === 0 || (s > 0 && !toks[s - 1].word && /^[«“"‘—–―(-]$/.test(toks[s - 1].text));
         if (initial && s === e && !capitalisedInside.has(toks[s].text)) continue;
-        if (s === 0 && /^\p{Lu}{4,}$/u.test(toks[s].text) && toks[s + 1] && /^[(—–,-]$/.test(toks[s + 1].text)) continue; // dateline
+        if (s === 0 && /^\p{Lu}{4,}$/u.test(toks[s].text) && toks[s + 1] && /^[(—–―,-]$/.test(toks[s + 1].text)) continue; // dateline
         const text = this.view.text.slice(span.start, span.end);
         if (text.length < 2) continue;
         const last = toks[e].low;

@@ -159,6 +159,8 @@ export function readBratAttributions(ann: string): BratAttribution[] {
   for (const line of ann.split('\n')) {
     if (line.startsWith('T')) {
       const [id, meta, text] = line.split('\t');
+      // A malformed line (no tab) is skipped rather than failing the whole file.
+      if (meta === undefined) continue;
       const sp = meta.indexOf(' ');
       if (sp < 0) continue;
       spans.set(id, { type: meta.slice(0, sp), spans: parseSpans(meta.slice(sp + 1)), text: text ?? '' });

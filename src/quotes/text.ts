@@ -145,8 +145,8 @@ function findMarks(text: string, paras: Span[]): Mark[] {
       const next = i + 1 < end ? text[i + 1] : undefined;
       if (ch === '"') {
         if (prev !== undefined && /\d/.test(prev)) continue; // 5'10" — inches
-        const openLike = prev === undefined || isSpace(prev) || /[([{—–\-\/«“‘]/.test(prev);
-        const closeLike = next === undefined || isSpace(next) || /[.,;:!?)\]}—–\-»”’…]/.test(next);
+        const openLike = prev === undefined || isSpace(prev) || /[([{—–―\-\/«“‘]/.test(prev);
+        const closeLike = next === undefined || isSpace(next) || /[.,;:!?)\]}—–―\-»”’…]/.test(next);
         marks.push({ pos: i, family: 'straight', role: openLike && !closeLike ? 'open' : closeLike && !openLike ? 'close' : 'either', para: p });
       } else if (ch === '’') {
         // An apostrophe unless it ends a word before a space or punctuation and a ‘ is open.
@@ -204,7 +204,8 @@ export function pairQuotes(text: string, paras: Span[]): Omit<Region, 'index' | 
     while (e > s && isSpace(text[e - 1])) e--;
     if (e > s) out.push({ family: o.family, open: o.pos, close: unclosed ? -1 : close, content: { start: s, end: e }, paraFirst: o.para, paraLast: lastPara, unclosed });
   };
-  for (const m of marks) {
+  for (let mi = 0; mi < marks.length; mi++) {
+    const m = marks[mi];
     if (open && m.para !== open.cur) {
       // The quote was left open at the end of its paragraph: does this paragraph reopen it?
       const o: Open = open;
@@ -220,11 +221,21 @@ export function pairQuotes(text: string, paras: Span[]): Omit<Region, 'index' | 
       open = null;
     }
     if (!open) {
-      if (m.role === 'close') continue; // a stray closing mark
+      // A closing mark that opens its paragraph before a word ("”Mr. Trump embodies …" — an
+      // autocorrected opener) opens a quote; any other closing mark with nothing open is stray.
+      if (m.role === 'close' && !(m.pos === firstNonSpace(text, paras[m.para]) && /[\p{L}\p{N}]/u.test(text[m.pos + 1] ?? ''))) continue;
       open = { pos: m.pos, family: m.family, depth: 1, para: m.para, cur: m.para };
       continue;
     }
     const o: Open = open;
+    // “… ," — a curly quote closed by a straight mark (a typing slip), when no curly closing mark
+    // follows in the paragraph and the straight mark can close.
+    const mixedClose = o.family === 'curly' && m.family === 'straight' && m.role === 'close' && o.depth === 1 && !marks.slice(mi + 1).some((x) => x.para === m.para && x.family === 'curly' && x.role === 'close');
+    if (mixedClose) {
+      emit(o, m.pos, m.para, false);
+      open = null;
+      continue;
+    }
     if (!sameFamily(o.family, m.family)) continue; // a nested quote of another family
     if (m.role === 'close' || (m.role === 'either' && o.family === 'straight') || (o.family === 'straight' && m.family === 'straight')) {
       o.depth--;
@@ -315,7 +326,7 @@ export function quoteReadyText(text: string): string {
   return text.replace(/''/g, (_m, at: number) => {
     const prev = at > 0 ? text[at - 1] : undefined;
     const next = text[at + 2];
-    const opens = (prev === undefined || isSpace(prev) || /[([{—–\-]/.test(prev)) && next !== undefined && !isSpace(next);
+    const opens = (prev === undefined || isSpace(prev) || /[([{—–―\-]/.test(prev)) && next !== undefined && !isSpace(next);
     return opens ? '\u2009"' : '"\u2009';
   });
 }
@@ -371,7 +382,7 @@ export function buildView(doc: Document, lang: 'fr' | 'en'): TextView {
           // fall through to the split
         } else if (abbrev.has(pl) || /^\p{Lu}$/u.test(prev.text) || dotted) continue;
       }
-      if (!/^[\p{Lu}\p{N}«“"‘„—–\-(\[]/u.test(next.text)) continue;
+      if (!/^[\p{Lu}\p{N}«“"‘„—–―\-(\[]/u.test(next.text)) continue;
       flush();
     }
     flush();
