@@ -7,6 +7,10 @@
  *   npm run bench:tag -- fr           French only
  *   npm run bench:tag -- --convention sequoia   French output in the Sequoia convention (default: GSD)
  *   npm run bench:tag -- --speed      speed and load time only (no scores)
+ *   npm run bench:tag -- --dev        dev sets only (what model selection may look at)
+ *
+ * VIGIE_TAG_MODELS=DIR reads DIR/<lang>/tagger.bin and lemmatizer.bin (with the lexicon.bin beside
+ * them) instead of the committed models: how experiments trained with `--out DIR` are compared.
  *
  * Reads ../shared/data/ud (or $VIGIE_SHARED). French figures are given with each treebank's own
  * convention (the model knows both) and, for Sequoia, with the pipeline default too.
@@ -21,6 +25,13 @@ import type { Document, Sentence } from '../src/document.js';
 import { readTagger, type Tagger } from '../src/tag/tagger.js';
 import { readLemmatizer, type Lemmatizer } from '../src/lemmatize/lemmatizer.js';
 import { modelPath } from '../src/models.js';
+import { join } from 'node:path';
+
+/** Model files of a language: the committed ones, or those under $VIGIE_TAG_MODELS/<lang>/. */
+function taggerModelPath(lang: 'fr' | 'en', file: string): string {
+  const dir = process.env.VIGIE_TAG_MODELS;
+  return dir ? join(dir, lang, file) : modelPath(lang, file);
+}
 
 interface Set {
   lang: 'fr' | 'en';
@@ -112,9 +123,9 @@ function speed(sets: SpeedSet[]): void {
     const all: SpeedSet = { lang, sentences: mine.flatMap((s) => s.sentences), words: mine.reduce((k, s) => k + s.words, 0) };
     const c0 = cpuMs();
     const t0 = performance.now();
-    const tagger = readTagger(modelPath(lang, 'tagger.bin'));
+    const tagger = readTagger(taggerModelPath(lang, 'tagger.bin'));
     const t1 = performance.now();
-    const lemmatizer = readLemmatizer(modelPath(lang, 'lemmatizer.bin'));
+    const lemmatizer = readLemmatizer(taggerModelPath(lang, 'lemmatizer.bin'));
     const t2 = performance.now();
     const loadCpu = cpuMs() - c0;
     console.log(`${lang}: model load ${(t2 - t0).toFixed(0)} ms wall, ${loadCpu.toFixed(0)} ms CPU (tagger + lexicon ${(t1 - t0).toFixed(0)} ms, lemmatizer ${(t2 - t1).toFixed(0)} ms)`);
@@ -137,6 +148,7 @@ async function main(): Promise<void> {
   const ci = args.indexOf('--convention');
   const pipelineConvention = ci >= 0 ? args[ci + 1] : undefined;
   const speedOnly = args.includes('--speed');
+  const devOnly = args.includes('--dev');
   const speedSets: SpeedSet[] = [];
   const readSet = (set: Set): ConlluSentence[] => {
     const gold = parseConllu(readFileSync(sharedDataPath('data', 'ud', set.file), 'utf8'), set.file);
@@ -155,10 +167,12 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|');
   for (const set of SETS) {
     if (langs.length && !langs.includes(set.lang)) continue;
+    // GSD dev is French training data: no signal for selection.
+    if (devOnly && (!set.name.includes('dev') || set.name.includes('*'))) continue;
     let m = models.get(set.lang);
     if (!m) {
-      const [tagger, tms] = timed(() => readTagger(modelPath(set.lang, 'tagger.bin')));
-      const [lemmatizer, lms] = timed(() => readLemmatizer(modelPath(set.lang, 'lemmatizer.bin')));
+      const [tagger, tms] = timed(() => readTagger(taggerModelPath(set.lang, 'tagger.bin')));
+      const [lemmatizer, lms] = timed(() => readLemmatizer(taggerModelPath(set.lang, 'lemmatizer.bin')));
       console.log(`${set.lang}: tagger + lexicon loaded in ${tms.toFixed(0)} ms, lemmatizer in ${lms.toFixed(0)} ms`);
       models.set(set.lang, (m = { tagger, lemmatizer }));
     }
@@ -181,7 +195,7 @@ async function main(): Promise<void> {
   }
   if (!tokenize) console.log('\n(raw-text rows need src/tokenize: not available)');
   console.log('* GSD dev is French training data: its row is not a held-out figure.');
-  speed(speedSets);
+  if (!devOnly) speed(speedSets);
 }
 
 main().catch((err) => {

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTagger } from '../src/tag/index.js';
 import { loadLemmatizer } from '../src/lemmatize/index.js';
-import { trainTagger } from '../src/tag/train.js';
+import { pruneWeights, trainTagger } from '../src/tag/train.js';
+import { Perceptron } from '../src/learn/perceptron.js';
 import { trainLemmatizer } from '../src/lemmatize/train.js';
 import { parseConllu } from '../src/formats/conllu.js';
 import { conlluToDocument } from '../src/formats/document-conllu.js';
@@ -198,4 +199,46 @@ test('`vigie train tagger --data bad.conllu` prints one line and exits non-zero'
   }
   assert.notEqual(code, 0);
   assert.match(errors.join(''), /bad\.conllu:2: word id 1 out of sequence/);
+});
+
+test('an ensemble of taggers trained on different shuffles tags its training data and is saved', async () => {
+  // A small, made-up treebank: enough for the members to learn it, fast enough for a unit test.
+  const sentences = [
+    ['The', 'DET', 'cat', 'NOUN', 'sleeps', 'VERB', '.', 'PUNCT'],
+    ['A', 'DET', 'dog', 'NOUN', 'runs', 'VERB', 'fast', 'ADV', '.', 'PUNCT'],
+    ['Mary', 'PROPN', 'sees', 'VERB', 'the', 'DET', 'dog', 'NOUN', '.', 'PUNCT'],
+    ['She', 'PRON', 'likes', 'VERB', 'big', 'ADJ', 'cats', 'NOUN', '.', 'PUNCT'],
+  ];
+  const text = sentences
+    .map((s) => {
+      const lines: string[] = [];
+      for (let i = 0; i < s.length; i += 2) lines.push([i / 2 + 1, s[i], s[i].toLowerCase(), s[i + 1], '_', '_', i === 0 ? 2 : 0, i === 0 ? 'nsubj' : 'root', '_', '_'].join('\t'));
+      return lines.join('\n');
+    })
+    .join('\n\n');
+  const data = tempFile('tiny.conllu', `${text}\n\n`);
+  const out = mkdtempSync(join(tmpdir(), 'vigie-tag-out-'));
+  const lexicon = loadTagger('en').lexicon;
+  const tagger = await trainTagger({ lang: 'en', data, out, seed: 3, ensemble: 2, lexicon, log: () => {} });
+  for (const s of sentences) {
+    const forms = s.filter((_, i) => i % 2 === 0);
+    const gold = s.filter((_, i) => i % 2 === 1);
+    assert.deepEqual(tagger.tag(forms).upos, gold);
+  }
+  assert.equal((tagger.meta.training as { ensemble: number }).ensemble, 2);
+  assert.ok(existsSync(join(out, 'tagger.bin')));
+});
+
+test('pruneWeights drops small single weights and the rows they leave empty', () => {
+  const rows = [
+    [2, 0.1, -0.2],
+    [0.1, -0.25, 0.05],
+    [0, -1, 0.29],
+  ];
+  const p = Perceptron.fromRows(3, [11, 22, 33], (i, out) => out.set(rows[i]));
+  const pruned = pruneWeights(p, 0.3);
+  assert.equal(pruned.rows, 2, 'the row with no weight of 0.3 or more is gone');
+  const scores = new Float32Array(3);
+  pruned.score([11, 22, 33], 3, scores);
+  assert.deepEqual([...scores], [2, -1, 0]);
 });
