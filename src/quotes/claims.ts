@@ -12,7 +12,7 @@ import type { Span } from '../document.js';
 import type { Cue } from './cues.js';
 import type { Extractor, QuoteCand } from './extract.js';
 import type { QuoteLexicon } from './lexicon.js';
-import { isCap, npStartingAt, rangeSpan, subjectLeftOf, clauseSubject } from './np.js';
+import { isCap, isVerbLike, npStartingAt, rangeSpan, subjectLeftOf, clauseSubject } from './np.js';
 import type { Resolution, Resolver } from './resolve.js';
 import { toksIn, type Seg, type TextView, type Tok } from './text.js';
 import { trimContent } from './extract.js';
@@ -281,6 +281,8 @@ export class ClaimFinder {
         if (introLen === 1 && this.lex.lang === 'fr' && intro > i + 4) continue;
         const cStart = intro + introLen;
         if (cStart >= toks.length) continue;
+        // "The claim that was made yesterday": a "that"/"que" followed by a verb is a relative pronoun.
+        if (introLen === 1 && this.lex.complementizers.has(toks[intro].low) && isVerbLike(this.lex, toks[cStart])) continue;
         // Owner: "de la Russie" / a demonym ("russes") between the noun and the introducer, or before it.
         let claimantRes: Resolution | null = null;
         let claimant: Span | null = null;
@@ -316,7 +318,15 @@ export class ClaimFinder {
             break;
           }
         }
-        const content = { start: toks[cStart].start, end };
+        let content = { start: toks[cStart].start, end };
+        // The extractor's quote on the same noun ("his claim that …", "l'affirmation du ministre
+        // selon laquelle …") has found the owner and where the clause ends: one claim, the same span.
+        const nq = cutAtPredicate ? -1 : this.quotes.findIndex((x) => x.rule === 'indirect:noun' && x.cue !== null && x.cue.seg === seg && x.cue.head === i);
+        if (nq >= 0) {
+          content = { ...this.quotes[nq].content };
+          claimant = this.quotes[nq].speaker;
+          claimantRes = this.speakerRes[nq];
+        }
         const stance = this.stanceOfContent(content) === 'accuse' || /^(?:accusation|accusations|allégation|allégations|allegation|allegations|charge|charges)$/.test(toks[i].low) ? 'accuse' : 'assert';
         this.add({ stance, content, claimant, claimantRes, target: null, cue: null, cueSpan: { start: toks[i].start, end: toks[i].end }, cueLemma: toks[i].low.replace(/s$/, ''), quote: null });
         // The sentence that calls these claims false denies them: "… selon lesquelles X sont « absolument fausses »".

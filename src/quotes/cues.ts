@@ -22,7 +22,8 @@ export interface Cue {
   lemma: string;
   cls: CueClass;
   frames: string[];
-  kind: 'verb' | 'prep';
+  /** 'noun': a speech noun with its clause ("his claim that"), made by the extractor only. */
+  kind: 'verb' | 'prep' | 'noun';
   /** Present participle ("affirmant", "saying"): the subject is the main clause's. */
   participle: boolean;
   /** Infinitive, bare or after "à"/"de"/"to". */

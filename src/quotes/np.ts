@@ -49,7 +49,8 @@ export function isVerbLike(lex: QuoteLexicon, t: Tok, prev?: Tok): boolean {
 export function npable(lex: QuoteLexicon, t: Tok, prev: Tok | undefined, next?: Tok): boolean {
   if (!t.word) {
     if (t.text === '-' || t.text === '‐' || t.text === '&') return true;
-    if (t.text === '.' && prev && /^\p{Lu}$/u.test(prev.text) && prev.end === t.start) return true;
+    // The dot of an initial or of run-together initials: "John F. Kennedy", "G.K. Butterfield", "J.-P. Martin".
+    if (t.text === '.' && prev && /^\p{Lu}(?:\.-?\p{Lu})*$/u.test(prev.text) && prev.end === t.start) return true;
     // The dot of a title: "Mr. Clarke", "Sen. Warren", "Mme. Dupont".
     if (t.text === '.' && prev && prev.end === t.start && TITLE_DOT.test(prev.text)) return true;
     return false;
@@ -226,6 +227,16 @@ export function subjectLeftOf(lex: QuoteLexicon, seg: Seg, first: number): Range
         if (appos.length > 0 && appos.length <= 4 && appos.every((u) => isCap(u) || /^(?:de|du|von|van|da|bin|al)$/.test(u.low))) return { first: core.first, last: j - 1 };
         return core;
       }
+    }
+    return null;
+  }
+  if (t.text === ')') {
+    // "Rep. Gwen Moore (D-Wis.) said", "Jean Dupont (LR) a déclaré": the name before the parenthesis.
+    let k = j - 1;
+    while (k >= 0 && j - k < 10 && toks[k].text !== '(') k--;
+    if (k >= 1 && toks[k].text === '(') {
+      const np = npEndingAt(lex, seg, k - 1);
+      if (np) return np;
     }
     return null;
   }

@@ -11,6 +11,9 @@ import { clauseSubject, isCap, isVerbLike } from './np.js';
 import { loadGazetteer } from '../entities/gazetteer.js';
 import { toksBefore, toksIn, type TextView, type Tok } from './text.js';
 
+/** Possessive determiners standing for the owner of a speech noun, with the owner's gender. */
+const POSSESSIVE_OWNERS = new Map<string, 'm' | 'f' | 'p' | 'x'>([['his', 'm'], ['her', 'f'], ['their', 'p'], ['its', 'x'], ['son', 'x'], ['sa', 'x'], ['ses', 'x'], ['leur', 'p'], ['leurs', 'p']]);
+
 export interface RefEntity {
   /** Entity id in doc.entities, or -1 for a name found here and not (yet) in doc.entities. */
   id: number;
@@ -204,7 +207,7 @@ export class Resolver {
   }
 
   private pronounGender(low: string): 'm' | 'f' | 'p' | 'x' | null {
-    const g = this.lex.subjectPronouns.get(low);
+    const g = this.lex.subjectPronouns.get(low) ?? POSSESSIVE_OWNERS.get(low);
     return g ?? null;
   }
 
@@ -235,6 +238,15 @@ export class Resolver {
         if (prevSubject) {
           out[i] = prevSubject;
           return;
+        }
+        // A French possessive ("son affirmation que …") does not give its owner's gender: either
+        // gender's antecedent will do, the subject of the sentence before first.
+        if (POSSESSIVE_OWNERS.get(low) === 'x' && low !== 'its') {
+          const r = this.previousSubject(s, 'm', speakers, out, i) ?? this.previousSubject(s, 'f', speakers, out, i) ?? this.antecedent(s, 'm', speakers, out, i) ?? this.antecedent(s, 'f', speakers, out, i);
+          if (r) {
+            out[i] = r;
+            return;
+          }
         }
       }
       if (kinds[i] === 'pron') {
@@ -370,6 +382,8 @@ export class Resolver {
       return this.lex.subjectPronouns.has(low) ? 'pron' : 'other';
     }
     if (toks.length === 1 && this.lex.subjectPronouns.has(toks[0].low)) return 'pron';
+    // The owner of a speech noun ("his claim that …", "son affirmation selon laquelle …").
+    if (toks.length === 1 && POSSESSIVE_OWNERS.has(toks[0].low)) return 'pron';
     const first = toks.find((t) => !this.lex.determiners.has(t.low));
     if (first && this.lex.roleNouns.has(first.low) && !this.mentions.some((m) => m.type !== 'PRON' && m.span.start >= s.start && m.span.end <= s.end && m.span.start === first.start)) {
       // "le président kazakh Kassym-Jomart Tokayev" names him; "la porte-parole du président Joe Biden" does not.

@@ -51,7 +51,8 @@ export function treeContent(view: TextView, seg: Seg, c: Cue): Span | null {
   if (!v) return null;
   const { s, w } = v;
   const kids = children(s, w);
-  const clause = kids.find((k) => base(s.words[k].deprel) === 'ccomp') ?? kids.find((k) => base(s.words[k].deprel) === 'xcomp');
+  // A speech noun's clause hangs on it as a clausal modifier ("his claim that …": acl).
+  const clause = kids.find((k) => base(s.words[k].deprel) === 'ccomp') ?? kids.find((k) => base(s.words[k].deprel) === 'xcomp') ?? (c.kind === 'noun' ? kids.find((k) => base(s.words[k].deprel) === 'acl') : undefined);
   if (clause === undefined) return null;
   const words = subtree(s, clause);
   let first = 0;
