@@ -5,20 +5,11 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annotateQuotes, claimsToJson, type ClaimJson } from '../src/quotes/index.js';
-import { makeDoc } from './text-documents.js';
-
-function claimsOf(text: string, lang: 'fr' | 'en'): ClaimJson[] {
-  const doc = makeDoc(text, lang);
-  annotateQuotes(doc, lang);
-  const claims = claimsToJson(doc, lang);
-  for (const c of claims) assert.equal(doc.text.slice(c.content.start, c.content.end), c.content.text);
-  return claims;
-}
+import { stageClaims } from './quote-helpers.js';
 
 describe('claims from speech nouns', () => {
   test('English: "His claim that …" is one claim of its owner; "the claim that was made" none', () => {
-    const claims = claimsOf(
+    const claims = stageClaims(
       ['The senator spoke to reporters on Tuesday.', 'Donald Trump repeated the story at a rally. His claim that the election was rigged was rejected by the court.', 'The claim that was made yesterday is false.'].join('\n\n'),
       'en',
     );
@@ -30,7 +21,7 @@ describe('claims from speech nouns', () => {
   });
 
   test('French: "L\'affirmation du ministre selon laquelle …" and "Son affirmation que …" name the minister', () => {
-    const claims = claimsOf(
+    const claims = stageClaims(
       ["Le tribunal s'est réuni mardi.", "Le ministre Gérald Darmanin a répété cette version. L'affirmation du ministre selon laquelle la réforme est financée a été contestée. Son affirmation que l'élection était truquée a été rejetée.", "L'affirmation qui a été faite hier est fausse."].join('\n\n'),
       'fr',
     );

@@ -1,20 +1,11 @@
 /** Claims (accuse / deny / assert) and the link from a denial to the claim it denies, on texts written for these tests. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annotateQuotes, claimsToJson, type ClaimJson } from '../src/quotes/index.js';
-import { makeDoc } from './text-documents.js';
-
-function claimsOf(text: string, lang: 'fr' | 'en'): ClaimJson[] {
-  const doc = makeDoc(text, lang);
-  annotateQuotes(doc, lang);
-  const claims = claimsToJson(doc, lang);
-  for (const c of claims) assert.equal(doc.text.slice(c.content.start, c.content.end), c.content.text);
-  return claims;
-}
+import { stageClaims } from './quote-helpers.js';
 
 describe('claims', () => {
   test('a French accusation and the denial that answers it', () => {
-    const claims = claimsOf(
+    const claims = stageClaims(
       [
         'Le ministre de l’Intérieur accuse le syndicat d’avoir organisé les blocages du port.',
         'Le syndicat a démenti toute implication dans les blocages du port.',
@@ -34,7 +25,7 @@ describe('claims', () => {
   });
 
   test('a denial of "claims that …" reported in the same sentence', () => {
-    const claims = claimsOf('The White House said the Russian claims that the United States was behind the riots were “completely false”.', 'en');
+    const claims = stageClaims('The White House said the Russian claims that the United States was behind the riots were “completely false”.', 'en');
     const accuse = claims.findIndex((c) => c.content.text === 'the United States was behind the riots');
     assert.ok(accuse >= 0, JSON.stringify(claims));
     assert.equal(claims[accuse].stance, 'accuse');
@@ -46,7 +37,7 @@ describe('claims', () => {
   });
 
   test('an English denial and the accusation it answers', () => {
-    const claims = claimsOf(
+    const claims = stageClaims(
       ['Critics accused the governor of ordering the audit to punish the mayor.', 'The governor denied that his office had ordered the audit.'].join('\n\n'),
       'en',
     );
@@ -60,7 +51,7 @@ describe('claims', () => {
   });
 
   test('"c’est faux" in a quote denies the claim quoted before it', () => {
-    const claims = claimsOf('« Certains affirment que nous avons caché les chiffres. C’est faux », a déclaré la directrice, Anne Roux.', 'fr');
+    const claims = stageClaims('« Certains affirment que nous avons caché les chiffres. C’est faux », a déclaré la directrice, Anne Roux.', 'fr');
     const deny = claims.find((c) => c.stance === 'deny');
     assert.ok(deny, JSON.stringify(claims));
     assert.equal(deny.content.text, 'C’est faux');
