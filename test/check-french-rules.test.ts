@@ -45,9 +45,22 @@ describe('French checker: verbs left in the infinitive', () => {
     // A simple past nearby sets the tense.
     assert.equal(firstFix('Il se réfugia en Suisse, où il donner des cours de droit.', 'donner'), 'donna');
   });
+
+  test('the tense a clause of condition or time takes from its main clause', () => {
+    // "si" + imperfect under a conditional; "lorsque" + future under a future.
+    assert.equal(firstFix('Je pense que, si les élections ne se dérouler pas correctement, la Commission devrait réagir.', 'dérouler'), 'déroulaient');
+    assert.equal(firstFix('Les poursuites seront abandonnées lorsque la Cour recevoir la preuve de sa mort.', 'recevoir'), 'recevra');
+    // A passive present ("est recommandé") is no compound past: the subjunctive, not the imperfect.
+    assert.equal(firstFix('Il est recommandé que tous les patients recevoir un supplément de vitamine D.', 'recevoir'), 'reçoivent');
+  });
 });
 
 describe('French checker: agreement', () => {
+  test('coordinated verbs sharing a subject are checked when "et" joins them', () => {
+    assert.equal(firstFix('Les enfants mangent à la cantine et rentre chez eux le soir.', 'rentre'), 'rentrent');
+    assert.equal(firstFix('Les députés ont voté le texte et a quitté la salle.', 'a'), 'ont');
+  });
+
   test('a name without article before "être" and an indefinite singular predicate', () => {
     assert.equal(firstFix('Brignoles sont une commune du Var.', 'sont'), 'est');
     // Through a long apposition.
@@ -90,6 +103,16 @@ describe('French checker: agreement', () => {
     assert.equal(firstFix('Il a reçu son hôtes dans le salon.', 'son'), 'ses');
     // The plural indefinite before an adjective is "de".
     assert.equal(firstFix('Elle signale une fausses factures au juge.', 'une'), 'de');
+  });
+
+  test('"tout" before a determiner and interrogative "quel" before être agree with the noun after', () => {
+    assert.equal(firstFix('Suivez attentivement tous les instructions de votre médecin.', 'tous'), 'toutes');
+    assert.equal(firstFix('Le musée est ouvert toutes les jours sauf le lundi.', 'toutes'), 'tous');
+    assert.equal(firstFix('Quelles est le risque associé à ce traitement ?', 'Quelles'), 'Quel');
+    // "tel que" agrees with the noun before it.
+    assert.equal(firstFix('Il a visité des villes tels que Paris et Tokyo.', 'tels'), 'telles');
+    // A floating quantifier after its verb goes with the subject: no flag.
+    assert.deepEqual(check(['Les régions ont toutes les moyens nécessaires.', 'Tout le monde était là, toutes les équipes aussi.']), []);
   });
 });
 

@@ -74,6 +74,15 @@ const AGREEMENT_BY_SENSE = new Set([
   'type', 'genre', 'sorte', 'espèce', 'couple', 'paire',
 ]);
 
+/** Contracted prepositions Lefff lists under their parts only (closed class). */
+const FUNCTION_WORDS = new Set(['au', 'aux', 'auquel', 'auxquels', 'auxquelles', 'duquel', 'desquels', 'desquelles']);
+
+/**
+ * Words that add a companion to a subject without making it plural in grammar, though writers
+ * often agree by sense: "Elle, ainsi que ses amis, tenteront", "le président avec ses ministres".
+ */
+const COMPANION_WORDS = new Set(['ainsi', 'comme', 'avec', 'même', 'autant', 'accompagné', 'accompagnée', 'entouré', 'entourée']);
+
 /** Verbs followed by a bare infinitive ("doit manger", "va partir", "il faut venir"). */
 const INFINITIVE_GOVERNORS = new Set(['pouvoir', 'devoir', 'vouloir', 'falloir', 'aller', 'savoir', 'oser', 'daigner', 'faire', 'laisser']);
 
@@ -154,10 +163,15 @@ class FrenchChecker {
   ) {}
 
   run(sentences: Sentence[]): Flag[] {
+    const fragments = this.fragmentSentences(sentences);
     for (const s of sentences) {
       const v = viewOf(s);
       // Sentences in capitals (headlines, shouting) carry no reliable morphology from the tagger.
       if (s.words.length < 2) continue;
+      // Parses that cannot be trusted whatever the rule: text mostly in another language, a main
+      // clause the parser missed, a sentence cut in the middle by the segmenter (its tree covers
+      // half a clause: nothing after the cut is checked).
+      if (fragments.has(s) || this.mostlyForeign(v) || this.participleRoot(v)) continue;
       for (let i = 0; i < v.words.length; i++) {
         this.subjectVerb(v, i);
         this.cliticSubjectVerb(v, i);
@@ -168,6 +182,8 @@ class FrenchChecker {
         this.personWithoutPronoun(v, i);
         this.infinitiveAfterGovernor(v, i);
         this.determinerNoun(v, i);
+        this.predeterminer(v, i);
+        this.telQue(v, i);
         this.possessiveBeforeVowel(v, i);
         this.adjectiveNoun(v, i);
         this.pastParticiple(v, i);
@@ -176,6 +192,56 @@ class FrenchChecker {
       }
     }
     return this.flags;
+  }
+
+  /**
+   * Sentences the segmenter cut inside a line, not to be checked: after a sentence that ends
+   * without final punctuation, the next one on the same line ("L'association | Les Restos du cœur a distribué …", a name taken for a sentence start).
+   * A line break ends a heading or a list item, which is no cut.
+   */
+  private fragmentSentences(sentences: Sentence[]): Set<Sentence> {
+    const out = new Set<Sentence>();
+    const ordered = [...sentences].sort((a, b) => a.start - b.start);
+    for (let k = 1; k < ordered.length; k++) {
+      const prev = ordered[k - 1];
+      const cur = ordered[k];
+      if (cur.start < prev.end || /\n/.test(this.doc.text.slice(prev.end, cur.start))) continue;
+      const last = prev.words[prev.words.length - 1];
+      if (last && !/^[.!?…:;»"”)\]]+$/u.test(last.form)) {
+        // The part after the cut has lost its beginning (its subject may be a name's second half):
+        // not checked. The part before keeps the left of its clauses, which is what agreement
+        // reads, unless it is a mere stub ("L'association").
+        if (prev.words.length <= 3) out.add(prev);
+        out.add(cur);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A present participle as the root of a sentence that has a finite verb elsewhere: the parser
+   * missed the main clause ("Kenshin n'ayant que l'intention de … n'était pas resté", with "que"
+   * read as a conjunction), and subjects and heads around it are guesses.
+   */
+  private participleRoot(v: SentenceView): boolean {
+    const root = v.words.findIndex((w) => w.head < 0);
+    if (root < 0 || v.feats[root].get('VerbForm') !== 'Part' || v.feats[root].get('Tense') !== 'Pres') return false;
+    return v.words.some((w, k) => k !== root && (w.upos === 'VERB' || w.upos === 'AUX') && this.isFinite(v, k));
+  }
+
+  /**
+   * Whether many lower-case words of the sentence are unknown to Lefff (a quotation or a list in
+   * English, a code, garbled text): the tagger then guesses categories and features.
+   */
+  private mostlyForeign(v: SentenceView): boolean {
+    let words = 0;
+    let unknown = 0;
+    v.words.forEach((w, k) => {
+      if (w.upos === 'PROPN' || w.upos === 'PUNCT' || w.upos === 'NUM' || !/^[\p{Ll}'’-]{2,}$/u.test(v.lower[k]) || upperFirst.test(w.form)) return;
+      words++;
+      if (this.inf.analyses(normalise(v.lower[k])).length === 0 && !FUNCTION_WORDS.has(v.lower[k])) unknown++;
+    });
+    return unknown >= 3 && unknown >= 0.25 * words;
   }
 
   // ---------------------------------------------------------------- lexicon helpers
@@ -450,6 +516,99 @@ class FrenchChecker {
 
   // ---------------------------------------------------------------- rules
 
+  /**
+   * Gender-number cell of the noun phrase ending at noun n, read on the surface: the noun's Lefff
+   * cells, narrowed by the determiner before it (adjectives between skipped); null unless one.
+   */
+  private surfaceNounCell(v: SentenceView, n: number): string | null {
+    if (v.words[n].upos !== 'NOUN' || upperFirst.test(v.words[n].form)) return null;
+    let cells = [...this.nominalCells(v.words[n].form, ['nc'])];
+    let d = n - 1;
+    while (d >= 0 && v.words[d].upos === 'ADJ') d--;
+    if (d >= 0 && v.words[d].upos === 'DET') {
+      const detCells = this.nominalCells(v.words[d].form, ['det']);
+      if (detCells.size > 0) cells = cells.filter((c) => detCells.has(c));
+    }
+    return cells.length === 1 ? cells[0] : null;
+  }
+
+  /**
+   * "tel que" right after a noun (and its adjectives) agrees with it ("des villes tels que Paris"
+   * → telles). Not after a comma, nor when the noun is inside a complement ("un médicament contre
+   * la douleur tel que …", "la majorité des effets, tels que …") or coordinated, where "tel" may
+   * go with a noun further back; nor when the adjectives between disagree with the noun.
+   */
+  private telQue(v: SentenceView, i: number): void {
+    if (!/^(tel|tels|telle|telles)$/.test(v.lower[i]) || !v.ownToken[i] || i + 1 >= v.words.length || !/^(que|qu')$/.test(v.lower[i + 1])) return;
+    let n = i - 1;
+    while (n >= 0 && v.words[n].upos === 'ADJ') n--;
+    if (n < 0) return;
+    // A noun in apposition to another ("des sociétés écrans telles que") leaves the head unsure.
+    if (n > 0 && /^(NOUN|PROPN)$/.test(v.words[n - 1].upos)) return;
+    const cell = this.surfaceNounCell(v, n);
+    if (!cell) return;
+    for (let k = n + 1; k < i; k++) if (!this.nominalCells(v.words[k].form, ['adj']).has(cell)) return;
+    const own = this.analyses(v.words[i].form).filter((a) => a.category === 'adj' && a.lemma === 'tel');
+    if (own.length === 0 || own.some((a) => a.cells.includes(cell))) return;
+    const ownCells = new Set(own.flatMap((a) => a.cells));
+    // The start of the noun phrase, then what stands before it: a noun it completes or a conjunct.
+    let start = n - 1;
+    while (start >= 0 && /^(ADJ|DET)$/.test(v.words[start].upos) && !/^(des|du)$/.test(v.lower[start])) start--;
+    if (start >= 0 && /^(et|ou|ni)$/.test(v.lower[start])) return;
+    if (start >= 0 && v.words[start].upos === 'ADP' && !/^(de|d'|des|du)$/.test(v.lower[start])) return;
+    if (start >= 0 && /^(de|d'|des|du)$/.test(v.lower[start])) {
+      let h = start - 1;
+      while (h >= 0 && v.words[h].upos === 'ADJ') h--;
+      if (h >= 0 && /^(NOUN|PROPN|PRON)$/.test(v.words[h].upos)) {
+        const hc = this.surfaceNounCell(v, h);
+        if (!hc || ownCells.has(hc)) return;
+      }
+    }
+    this.add(v, i, FR_RULES.adjectiveNoun, `« ${v.words[i].form} que » s’accorde avec le nom « ${v.words[n].form} ».`, this.inf.forms('adj', 'tel', cell));
+  }
+
+  /**
+   * "tout" before a determiner and interrogative "quel" before être agree with the noun that
+   * follows, read on the surface (the tree often hangs them elsewhere): "tous les instructions" →
+   * toutes, "Quelles est le risque" → Quel. The noun's gender and number are what Lefff's noun
+   * cells and the determiner's have in common, and must be one cell.
+   */
+  private predeterminer(v: SentenceView, i: number): void {
+    const word = v.lower[i];
+    const isTout = /^(tout|tous|toute|toutes)$/.test(word);
+    const isQuel = /^(quel|quels|quelle|quelles)$/.test(word);
+    if ((!isTout && !isQuel) || !v.ownToken[i]) return;
+    let d = i + 1;
+    if (isQuel) {
+      // Interrogative attribute: clause-initial "quel" + a finite "être" + the subject noun phrase.
+      if (i > 0 && !/^(PUNCT|ADP|CCONJ)$/.test(v.words[i - 1].upos)) return;
+      if (d >= v.words.length || v.words[d].lemma !== 'être' || !this.isFinite(v, d) || !v.ownToken[d]) return;
+      d++;
+    }
+    if (d >= v.words.length || v.words[d].upos !== 'DET' || !/^(les|ces|mes|tes|ses|nos|vos|leurs|le|la|ce|cet|cette|mon|ma|ton|ta|son|sa)$/.test(v.lower[d])) return;
+    let n = d + 1;
+    while (n < v.words.length && n <= d + 2 && v.words[n].upos === 'ADJ') n++;
+    if (n >= v.words.length || v.words[n].upos !== 'NOUN' || upperFirst.test(v.words[n].form)) return;
+    const detCells = this.nominalCells(v.words[d].form, ['det']);
+    const cells = [...this.nominalCells(v.words[n].form, ['nc'])].filter((c) => detCells.has(c));
+    if (cells.length !== 1) return;
+    const cell = cells[0];
+    const lemma = isTout ? 'tout' : 'quel';
+    const own = this.analyses(v.words[i].form).filter((a) => a.category === 'det' && a.lemma === lemma);
+    if (own.length === 0 || own.some((a) => a.cells.includes(cell))) return;
+    if (isTout && i > 0 && /^(VERB|AUX)$/.test(v.words[i - 1].upos) && this.isFinite(v, i - 1)) {
+      // A floating quantifier after its verb goes with the subject ("Les régions ont toutes les moyens").
+      const ownCells = new Set(own.flatMap((a) => a.cells));
+      for (let k = 0; k < i - 1; k++) {
+        const g = v.feats[k].get('Gender');
+        const nb = v.feats[k].get('Number');
+        if (/^(NOUN|PRON|PROPN)$/.test(v.words[k].upos) && g && nb && ownCells.has(`${g === 'Fem' ? 'f' : 'm'}${nb === 'Plur' ? 'p' : 's'}`)) return;
+      }
+    }
+    const out = this.inf.forms('det', lemma, cell);
+    this.add(v, i, FR_RULES.determinerNoun, `« ${v.words[i].form} » s’accorde avec le nom « ${v.words[n].form} ».`, out);
+  }
+
   /** Subject–verb agreement in person and number (on the auxiliary when there is one). */
   private subjectVerb(v: SentenceView, s: number): void {
     const dep = v.words[s].deprel;
@@ -463,6 +622,12 @@ class FrenchChecker {
         const cw = v.words[c];
         if (cw.deprel !== 'conj' || (cw.upos !== 'VERB' && cw.upos !== 'AUX') || c < head) continue;
         if (v.children[c].some((x) => /^(nsubj|expl|mark)/.test(v.words[x].deprel))) continue;
+        // Only a coordination the surface shows ("et", "ou", "mais", "puis"): verbs joined by a
+        // comma are as often a misattached clause ("Les Gilets jaunes, dont le mouvement avait
+        // débuté …, réclamaient"), where the subject belongs to another verb.
+        if (!v.children[c].some((x) => v.words[x].deprel === 'cc' && x < c && x > head)) continue;
+        // A relative pronoun on the first verb that the parser did not attach as a relative clause.
+        if (!v.words[head].deprel.startsWith('acl') && v.children[head].some((x) => v.feats[x].get('PronType') === 'Rel')) continue;
         // Another clause in between may own the coordinated verb ("je pensais à mon neveu qui était né … et aurait pu").
         let other = false;
         for (let k = head + 1; k < c; k++) if (/^(nsubj|mark)/.test(v.words[k].deprel) || v.feats[k].get('PronType') === 'Rel' || v.words[k].upos === 'SCONJ') other = true;
@@ -543,6 +708,12 @@ class FrenchChecker {
     if (s > carrier && carrier > 0 && /-/.test(v.words[carrier].form)) return;
     const agr = this.subjectAgreement(v, s, carrier) ?? this.nameBeforeIndefinitePredicate(v, s, head, carrier);
     if (!agr) return;
+    // A singular subject with a companion ("ainsi que ses amis") may take a plural by sense.
+    if (agr.number === 's' && this.companionBetween(v, s, carrier)) return;
+    // The tree must not contradict the surface: a later verb with no subject of its own that
+    // agrees with this subject means the parser may have given the subject to the wrong verb
+    // ("Les données open data … sont consultables": "data" read as a verb).
+    if (v.words[s].upos !== 'PRON' && this.laterVerbAgreeing(v, s, head, carrier, agr)) return;
     const analyses = this.verbAnalyses(v.words[carrier].form);
     const finite = analyses.map((a) => ({ lemma: a.lemma, cells: a.cells.filter((c) => isFiniteCell(c)) })).filter((a) => a.cells.length > 0);
     if (finite.length === 0) return;
@@ -568,6 +739,29 @@ class FrenchChecker {
     const subj = v.words[s].form;
     const what = `${agr.person === '1' ? '1re' : `${agr.person}e`} personne du ${agr.number === 's' ? 'singulier' : 'pluriel'}`;
     this.add(v, carrier, FR_RULES.subjectVerb, `Le verbe « ${v.words[carrier].form} » ne s’accorde pas avec son sujet « ${subj} » (${what}).`, suggestions);
+  }
+
+  /** Whether a companion word ("ainsi que", "avec", "comme") stands between subject s and verb c. */
+  private companionBetween(v: SentenceView, s: number, c: number): boolean {
+    for (let k = s + 1; k < c; k++) if (COMPANION_WORDS.has(v.lower[k])) return true;
+    return false;
+  }
+
+  /**
+   * A finite verb after the carrier, not coordinated with it, whose clause has no subject and whose
+   * form agrees with agr (nothing between that would open another clause).
+   */
+  private laterVerbAgreeing(v: SentenceView, s: number, head: number, carrier: number, agr: Agreement): boolean {
+    for (let k = Math.max(carrier, head) + 1; k < v.words.length && k <= carrier + 15; k++) {
+      const w = v.words[k];
+      if (v.feats[k].get('PronType') === 'Rel' || w.upos === 'SCONJ' || SUBJECT_PRONOUNS[v.lower[k]] || v.lower[k] === 'on') return false;
+      if ((w.upos !== 'VERB' && w.upos !== 'AUX') || !this.isFinite(v, k)) continue;
+      const pred = /^(aux|cop)/.test(w.deprel) && w.head >= 0 ? w.head : k;
+      if (pred === head || (v.words[pred].deprel === 'conj' && v.words[pred].head === head)) continue;
+      if (v.children[pred].some((x) => /^(nsubj|expl)/.test(v.words[x].deprel))) continue;
+      if (this.verbAnalyses(w.form).some((a) => a.cells.some((c) => isFiniteCell(c) && c[1] === agr.person && c[2] === agr.number))) return true;
+    }
+    return false;
   }
 
   /** The tree gives word i a verb's complement after it (object, clause, predicative infinitive). */
@@ -684,6 +878,8 @@ class FrenchChecker {
       // A present auxiliary of a compound past (a déclaré) governs an imperfect.
       const compoundPast = v.words[best].upos === 'AUX' && t === 'P' && v.words[best].head >= 0 && v.feats[v.words[best].head].get('VerbForm') === 'Part';
       first = compoundPast ? 'I' : t === 'I' || t === 'J' ? (t === 'J' && v.words[best].head === i ? 'J' : t) : 'P';
+      // Verbs coordinated with a future or a conditional share its tense ("réalisera …, et conservera").
+      if (!compoundPast && (t === 'F' || t === 'C') && v.words[best].upos === 'VERB' && /^(conj|root)/.test(v.words[best].deprel)) first = t;
     }
     else {
       // No verb of the same clause: the nearest finite verb of the sentence, if it is in a past
@@ -698,6 +894,8 @@ class FrenchChecker {
       if (t === 'I' || t === 'J') first = t;
     }
     if (this.governedByPast(v, i)) first = 'I';
+    const bySequence = this.tenseOfConditionOrTime(v, i);
+    if (bySequence) first = bySequence;
     if (this.subjunctiveClause(v, i)) first = 'S';
     return [first, ...['P', 'I', 'J', 'F', 'C'].filter((t) => t !== first)].slice(0, 3);
   }
@@ -909,8 +1107,35 @@ class FrenchChecker {
     const h = v.words[i].head;
     if (h < 0 || !/^(ccomp|advcl|conj)/.test(v.words[i].deprel)) return false;
     const f = v.feats[h];
-    if (f.get('Tense') === 'Imp' || f.get('Tense') === 'Past') return true;
-    return v.children[h].some((c) => v.words[c].deprel === 'aux:tense') && f.get('VerbForm') === 'Part';
+    if (f.get('VerbForm') !== 'Part') return f.get('Tense') === 'Imp' || f.get('Tense') === 'Past';
+    // A participle is a compound past with its tense auxiliary ("a déclaré que"); with only the
+    // passive one ("il est recommandé que") the auxiliary's own tense counts.
+    if (v.children[h].some((c) => v.words[c].deprel === 'aux:tense')) return true;
+    return v.children[h].some((c) => v.words[c].deprel === 'aux:pass' && /^(Imp|Past)$/.test(v.feats[c].get('Tense') ?? ''));
+  }
+
+  /**
+   * Tense set by the main clause over a clause of condition or time (grammar of French): "si"
+   * takes the imperfect under a conditional ("si elles se déroulaient …, la Commission devrait")
+   * and the present under a future; "lorsque", "quand", "dès que" take the future under a future
+   * ("seront abandonnées lorsque la Cour recevra").
+   */
+  private tenseOfConditionOrTime(v: SentenceView, i: number): string | null {
+    // The conjunction is read on the surface, left of the verb and its subject (the parse of a
+    // clause whose verb lost its conjugation rarely attaches it), up to a verb or a comma.
+    let m = i - 1;
+    while (m >= 0 && v.words[m].upos !== 'SCONJ' && !/^(VERB|AUX)$/.test(v.words[m].upos) && !/^[,;:()«»"]$/.test(v.words[m].form)) m--;
+    if (m < 0 || v.words[m].upos !== 'SCONJ') return null;
+    const marks = [v.lower[m]];
+    // The main clause: the verb the conjunction's clause hangs on, else the sentence's root.
+    const h = v.words[i].deprel.startsWith('advcl') ? v.words[i].head : v.words.findIndex((w) => w.head < 0);
+    if (h === i || h < 0) return null;
+    const carrier = this.agreementCarrier(v, h);
+    if (carrier < 0 || carrier === i) return null;
+    const t = this.taggedTense(v, carrier);
+    if (marks.some((m) => m === 'si' || m === "s'")) return t === 'C' ? 'I' : t === 'F' ? 'P' : null;
+    if (marks.some((m) => /^(lorsque|lorsqu'|quand|dès|aussitôt|sitôt)$/.test(m))) return t === 'F' ? 'F' : null;
+    return null;
   }
 
   /** After pour/sans/afin de and after modal verbs: the infinitive, not a participle or -ez form. */
@@ -1212,6 +1437,13 @@ class FrenchChecker {
     const ng = this.nounNumberAndGender(v, n, 'lexicon');
     if (!ng || ng.gender === null) return;
     const cell = `${ng.gender}${ng.number}`;
+    // "l'extrême droite": right after a word that is also an adjective, an "adjective" that is also
+    // a noun agreeing with the determiner may be the head, the tagger having swapped the two.
+    if (a === n + 1 && this.analyses(v.words[n].form).some((x) => x.category === 'adj')) {
+      const dets = this.childrenWith(v, n, (d) => d === 'det').filter((d) => d < n);
+      const detCells = dets.length === 1 ? this.nominalCells(v.words[dets[0]].form, ['det']) : new Set<string>();
+      if ([...this.nominalCells(aw.form, ['nc'])].some((c) => detCells.has(c))) return;
+    }
     const analyses = this.analyses(aw.form);
     if (complement >= 0) {
       const cg = this.nounNumberAndGender(v, complement, 'lexicon');
