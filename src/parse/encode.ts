@@ -7,6 +7,7 @@
  * stack item, buffer item or child; every array has n+2 cells so that lookups never branch.
  */
 import { hashString, hashInts } from '../learn/features.js';
+import { foldApostrophes } from '../tag/word-info.js';
 
 /** What the parser reads from a word: exactly what the tagger and lemmatizer provide. */
 export interface ParserInput {
@@ -99,9 +100,12 @@ function cachedFeatsAtoms(feats: string): FeatsAtoms {
   return a;
 }
 
-/** Lowercase with digits folded to 0, so "1987" and "2024" share their statistics. */
+/**
+ * Lowercase with digits folded to 0, so "1987" and "2024" share their statistics, and ’ written
+ * as ' (the treebanks hardly have ’, news text is full of it).
+ */
 export function normalizeForm(form: string): string {
-  const lower = form.toLowerCase();
+  const lower = foldApostrophes(form.toLowerCase());
   return /[0-9]/.test(lower) ? lower.replace(/[0-9]/g, '0') : lower;
 }
 

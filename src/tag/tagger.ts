@@ -34,7 +34,7 @@ import {
 import { cachedLexicon, type Lexicon } from './lexicon.js';
 import type { MorphSpec, TaggerMeta, TaggerModelParts } from './model.js';
 import { ABSENT, TAGGER_KIND, TAGGER_VERSION, XPOS_HEAD, compareFeatureNames, headOffsets } from './model.js';
-import { WordInfoCache, type WordInfo } from './word-info.js';
+import { WordInfoCache, foldApostrophes, type WordInfo } from './word-info.js';
 
 export interface TaggedSentence {
   upos: string[];
@@ -602,7 +602,7 @@ export class Tagger {
     const entries = this.sentence;
     const words: WordInfo[] = new Array(n);
     for (let i = 0; i < n; i++) {
-      const e = this.entryOf(forms[i], convention);
+      const e = this.entryOf(foldApostrophes(forms[i]), convention);
       entries[i] = e;
       words[i] = e.info;
     }
@@ -690,7 +690,7 @@ export class Tagger {
     const n = forms.length;
     const T = this.nTags;
     const buf = new FeatureBuffer(512);
-    const words = forms.map((f) => this.cache.get(f));
+    const words = forms.map((f) => this.cache.get(foldApostrophes(f)));
     const statics = words.map((w) => staticFeatures(w, convention, buf));
     const scores = new Float32Array(T);
     const decode = (model: Scorer, right: Int32Array | null): Int32Array => {

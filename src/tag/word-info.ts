@@ -14,6 +14,16 @@ const MAX_LEX_CODES = 12;
 /** Forms longer than this are hashed on a prefix and suffix only (a 10,000-letter "word" is junk). */
 const MAX_HASHED_LENGTH = 64;
 
+/**
+ * The form with typographic apostrophes (’ ʼ) written as the ASCII one. The French treebanks have
+ * no ’ at all and EWT few, while news text is full of them: a sentence-initial "C’" or "L’" read
+ * as an unknown capitalised word came out PROPN. Models look forms up through this; the Document
+ * keeps the text's own characters.
+ */
+export function foldApostrophes(form: string): string {
+  return form.indexOf('\u2019') < 0 && form.indexOf('\u02bc') < 0 ? form : form.replace(/[\u2019\u02bc]/g, "'");
+}
+
 export interface WordInfo {
   form: string;
   lower: string;
