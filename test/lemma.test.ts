@@ -91,3 +91,19 @@ test('the hashed training dictionary gives back every (form, UPOS) lemma and not
   assert.ok(again);
   assert.equal(again.get('yeux', id('NOUN')), 'oeil');
 });
+
+test('English rules for words the dictionary lacks: addresses, hashtags, thousands, lower-case proper nouns', () => {
+  const l = loadLemmatizer('en');
+  // The classifier would lower-case these; EWT keeps addresses and hashtags as written.
+  assert.equal(l.lemmatize('http://www.Example.com/Index.html', 'PROPN'), 'http://www.Example.com/Index.html');
+  assert.equal(l.lemmatize('John.Smith@ENRON.com', 'PROPN'), 'John.Smith@ENRON.com');
+  assert.equal(l.lemmatize('#Audiobooks', 'NOUN'), '#Audiobooks');
+  // EWT number lemmas drop thousands separators; a decimal comma is left alone.
+  assert.equal(l.lemmatize('1,100', 'NUM'), '1100');
+  assert.equal(l.lemmatize('12,345.50', 'NUM'), '12345.50');
+  assert.equal(l.lemmatize('7,5', 'NUM'), '7,5');
+  // A proper noun typed in lower case gets the lemma of its capitalised form seen in training.
+  assert.equal(l.lemmatize('london', 'PROPN'), 'London');
+  // French is unchanged: its commas are decimal.
+  assert.equal(loadLemmatizer('fr').lemmatize('1,100', 'NUM'), '1,100');
+});

@@ -5,6 +5,10 @@
  *      several, the edit-script classifier ranks them;
  *   3. the edit-script classifier alone, over the classes seen with the UPOS that fit the form.
  * Proper nouns skip the lexicon: their lemma is the form unless the treebank says otherwise.
+ * Before 2 and 3, a few rules for words the dictionary lacks, where the classifier (which sees only
+ * suffixes and casing) goes wrong: web and e-mail addresses and hashtags keep their form; a lower-case proper
+ * noun takes the lemma of its capitalised form if training saw it ("kerala" → "Kerala"); English
+ * numbers drop thousands separators ("1,100" → "1100"). English only.
  */
 import { dirname, join } from 'node:path';
 import { FeatureBuffer } from '../learn/features.js';
@@ -19,6 +23,7 @@ import { cachedLexicon, type Lexicon } from '../tag/lexicon.js';
 import { scriptFits } from './edit-script.js';
 import { LemmaDictionary } from './dictionary.js';
 import { classesForLemma, lemmaFeatures, parseClass, realize, type LemmaClass, type LemmaContext } from './features.js';
+import { foldApostrophes } from '../tag/word-info.js';
 
 export const LEMMATIZER_KIND = 'lemmatizer';
 export const LEMMATIZER_VERSION = 1;
@@ -47,6 +52,18 @@ export interface LemmatizerMeta {
   training: Record<string, unknown>;
 }
 
+/** Web and e-mail addresses, hashtags: EWT keeps them as written, the classifier would lower-case or inflect them. */
+const ADDRESS = /:\/\/|^www\.|@.*\.|^#\p{L}/u;
+/** An English number with thousands separators (EWT lemmas drop them; French commas are decimal). */
+const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+/** Starts with a lower-case letter. */
+const LOWER_INITIAL = /^\p{Ll}/u;
+
+function titleCase(s: string): string {
+  const first = String.fromCodePoint(s.codePointAt(0)!);
+  return first.toUpperCase() + s.slice(first.length);
+}
+
 /** Lexicon UPOS accepted for a tagger UPOS (auxiliaries are verbs in some lexicons). */
 const COMPATIBLE: Record<string, string[]> = { AUX: ['AUX', 'VERB'] };
 
@@ -66,6 +83,13 @@ export class Lemmatizer {
   private readonly lexiconUpos: Int32Array[];
   private readonly buf = new FeatureBuffer(64);
   private readonly scores: Float32Array;
+  /** UPOS id of PROPN (-1 if absent). */
+  private readonly propn: number;
+  /**
+   * Whether the rules for words the dictionary lacks apply (English: chosen on EWT dev; French
+   * was left as it was, where they did not change Sequoia dev).
+   */
+  private readonly rules: boolean;
   /** The dictionary the lemmatizer looks words up in (for saving). */
   get dictionaryTable(): LemmaDictionary {
     return this.dictionary;
@@ -90,6 +114,8 @@ export class Lemmatizer {
     }
     this.lexiconUpos = meta.upos.map((u) => Int32Array.from((COMPATIBLE[u] ?? [u]).map((x) => lexicon.uposId(x)).filter((x) => x >= 0)));
     this.scores = new Float32Array(meta.classes.length);
+    this.propn = this.uposIndex.get('PROPN') ?? -1;
+    this.rules = meta.lang === 'en';
   }
 
   /** The lemma of one word. `sentenceInitial` helps decide the casing of unknown words. */
@@ -106,6 +132,14 @@ export class Lemmatizer {
     if (lower !== form && u >= 0) {
       const knownLower = this.dictionary.get(lower, u);
       if (knownLower !== undefined) return knownLower;
+    }
+    if (this.rules) {
+      if (ADDRESS.test(form)) return form;
+      if (upos === 'NUM' && THOUSANDS.test(form)) return form.replace(/,/g, '');
+      if (u === this.propn && u >= 0 && form === lower && LOWER_INITIAL.test(form)) {
+        const capitalised = this.dictionary.get(titleCase(form), u);
+        if (capitalised !== undefined) return capitalised;
+      }
     }
     const exact = this.lexicon.find(form);
     const lowerEntry = lower !== form ? this.lexicon.find(lower) : -1;
@@ -182,7 +216,8 @@ export class Lemmatizer {
   lemmatizeWords(words: Word[]): void {
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      w.lemma = this.lemmatize(w.form, w.upos, w.feats, i === 0);
+      // ’ read as ' (see foldApostrophes): "C’" is "C'" → "ce".
+      w.lemma = this.lemmatize(foldApostrophes(w.form), w.upos, w.feats, i === 0);
     }
   }
 }
