@@ -5,6 +5,7 @@
  *   VIGIE_SHARED=/path/to/shared    where the shared folder is (default: ../shared next to the repo)
  *   BENCH_LANG=fr|en                one language only
  *   BENCH_SPEED_ROUNDS=n            passes over the files for the speed figures (default 3)
+ *   BENCH_DIFF=1                    also list token and word mismatches with context, dev files only
  *
  * The raw text of each file is built as the shared task built it (UD tools' conllu_to_text.pl):
  * the `# text` of the sentences joined by a space inside a paragraph, paragraphs (`# newpar`,
@@ -25,6 +26,72 @@ import { loadTokenizer } from '../src/tokenize/index.js';
 import { tokenizerModelPath } from '../src/tokenize/model.js';
 
 import { evaluationFiles, textDocument, type BenchLang as Lang } from './common.js';
+import type { Sentence } from '../src/document.js';
+
+interface DiffToken {
+  start: number;
+  end: number;
+  words: string[];
+}
+
+/**
+ * Prints every gold token whose span or words the tokenizer got wrong, with the system tokens over
+ * the same stretch of text and some context, then the most frequent error lines. For error
+ * analysis of dev files only (test must not guide the rules).
+ */
+function listMismatches(gold: GoldText, system: Sentence[]): void {
+  const sys: DiffToken[] = [];
+  for (const s of system) for (const t of s.tokens) sys.push({ start: t.start, end: t.end, words: s.words.slice(t.firstWord, t.lastWord + 1).map((w) => w.form) });
+  const show = (t: DiffToken): string => {
+    const form = gold.text.slice(t.start, t.end);
+    return form + (t.words.length > 1 || t.words[0] !== form ? `{${t.words.join(' ')}}` : '');
+  };
+  const context = (a: number, b: number): string => gold.text.slice(Math.max(0, a - 40), b + 40).replace(/\s+/g, ' ');
+  const counts = new Map<string, number>();
+  const report = (line: string, a: number, b: number): void => {
+    counts.set(line, (counts.get(line) ?? 0) + 1);
+    console.log(`    ${line}   | ${context(a, b)}`);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < gold.tokens.length && j < sys.length) {
+    const g = gold.tokens[i];
+    const h = sys[j];
+    if (g.start === h.start && g.end === h.end) {
+      const same = g.words.length === h.words.length && g.words.every((w, k) => w.toLowerCase() === h.words[k].toLowerCase());
+      if (!same) report(`words  ${show(g)}  =>  ${show(h)}`, g.start, g.end);
+      i++;
+      j++;
+      continue;
+    }
+    // Take gold and system tokens until their ends meet.
+    const gs: string[] = [];
+    const hs: string[] = [];
+    const from = Math.min(g.start, h.start);
+    let ge = -1;
+    let he = -1;
+    while (i < gold.tokens.length && j < sys.length) {
+      if (ge <= he) {
+        gs.push(show(gold.tokens[i]));
+        ge = gold.tokens[i++].end;
+      } else {
+        hs.push(show(sys[j]));
+        he = sys[j++].end;
+      }
+      if (ge === he) break;
+    }
+    report(`tokens ${gs.join(' ')}  =>  ${hs.join(' ')}`, from, Math.max(ge, he));
+  }
+  // Sentence ends (text offsets) found by one side only.
+  const goldEnds = new Set<number>();
+  for (let k = 1; k < gold.sentenceStarts.length; k++) goldEnds.add(gold.tokens[gold.sentenceStarts[k] - 1].end);
+  const sysEnds = new Set(system.map((s) => s.end));
+  for (const e of goldEnds) if (!sysEnds.has(e)) console.log(`    missed end   | ${context(e - 20, e - 20).slice(0, 60)} || ${gold.text.slice(e, e + 40).replace(/\s+/g, ' ')}`);
+  for (const e of sysEnds) if (!goldEnds.has(e)) console.log(`    extra end    | ${context(e - 20, e - 20).slice(0, 60)} || ${gold.text.slice(e, e + 40).replace(/\s+/g, ' ')}`);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  console.log(`    -- ${total} mismatches; repeated ones:`);
+  for (const [line, c] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30)) if (c > 1) console.log(`    ${String(c).padStart(4)}  ${line}`);
+}
 
 function main(): void {
   const only = process.env.BENCH_LANG;
@@ -56,6 +123,7 @@ function main(): void {
       const system = sentencesToConllu(doc);
       // No parser ran: the Document's head -1 means "root" but here means "not assigned".
       for (const s of system) for (const w of s.words) if (w.deprel === '_') w.head = -1;
+      if (process.env.BENCH_DIFF && f.split === 'dev') listMismatches(raw, doc.sentences);
       const r = evaluate(gold, system, { allowMissingHeads: true, goldName: path, systemName: 'tokenizer' });
       const cells = [r.Tokens.f1, r.Words.f1, r.Sentences.f1].map((x) => formatPercent(x).padStart(7)).join(' ');
       console.log(`  ${f.name.padEnd(14)} ${cells}${f.note ? `   (${f.note})` : ''}`);

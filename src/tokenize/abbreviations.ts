@@ -17,7 +17,7 @@ const FRENCH = [
 ];
 
 const ENGLISH = [
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'sgt', 'capt',
+  'mr', 'mrs', 'ms', 'dr', 'drs', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'sgt', 'capt',
   'cmdr', 'adm', 'rev', 'hon', 'pres', 'supt', 'inc', 'corp', 'ltd', 'co', 'bros', 'vs', 'etc', 'e.g', 'i.e', 'a.m', 'p.m',
   'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'nos', 'vol', 'vols', 'fig', 'figs',
   'pp', 'eds', 'approx', 'dept', 'misc', 'u.s', 'u.k', 'u.n', 'd.c', 'ave', 'blvd', 'cf', 'al', 'ph.d', 'u.s.a', 'calif', 'fla',
@@ -29,7 +29,7 @@ const ENGLISH = [
  */
 const TITLES = {
   fr: ['m', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'mgr', 'me', 'dr', 'pr', 'st', 'ste', 'mr', 'av', 'apr', 'cdt', 'gal'],
-  en: ['mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'st', 'sen', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'rev', 'hon', 'supt'],
+  en: ['mr', 'mrs', 'ms', 'messrs', 'dr', 'drs', 'prof', 'st', 'sen', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'rev', 'hon', 'supt'],
 };
 
 export function builtInAbbreviations(lang: 'fr' | 'en'): string[] {

@@ -27,6 +27,24 @@ const EMOTICONS = new Set([
 
 const EMOTICON_FIRST = new Set([...EMOTICONS].map((e) => e.charCodeAt(0)));
 
+/**
+ * Emoticons still recognised when glued to a word before them ("family:)") or to punctuation
+ * after them (":-)."): those whose bracket or letter cannot be read as anything else there.
+ */
+const GLUED_EMOTICONS = [':-)', ':-(', ';-)', ':-D', ':-P', ':)', ':(', ';)', ':D', ':P'];
+
+/** Punctuation that may follow an emoticon in the same chunk (":-).", ":)!!"). */
+const AFTER_EMOTICON = /^[.,;:!?…"'’”»)\]]+$/;
+
+/**
+ * File extensions after which "name.ext" is one token ("Sam3102.doc", "TEXT.htm"), as the
+ * treebanks write attachments; the period is otherwise a sentence-final candidate.
+ */
+const FILE_EXTENSIONS = new Set(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'htm', 'html', 'txt', 'rtf', 'csv', 'jpg', 'jpeg', 'png', 'gif', 'zip', 'mp3', 'mp4', 'wav', 'exe']);
+
+/** Short forms written with a slash that are one token: "b/c" (because), "w/o", "c/o". */
+const SLASH_FORMS = new Set(['b/c', 'b/t', 'w/o', 'c/o', 'n/a']);
+
 /** Characters a URL does not end with (they belong to the sentence around it). */
 const URL_TRAILING = new Set([...'.,;:!?)]}>»"\'’”']);
 
@@ -43,6 +61,15 @@ function isAlnumAt(text: string, i: number): boolean {
  */
 export function findProtected(text: string, cs: number, ce: number, out: number[], bracketEndings: boolean): number {
   if (ce - cs <= 4 && ce - cs >= 2 && EMOTICON_FIRST.has(text.charCodeAt(cs)) && EMOTICONS.has(text.slice(cs, ce))) {
+    out.push(cs, ce);
+    return 1;
+  }
+  const glued = gluedEmoticon(text, cs, ce);
+  if (glued >= 0) {
+    out.push(cs + (glued >> 8), cs + (glued & 0xff));
+    return 1;
+  }
+  if (ce - cs === 3 && text.charCodeAt(cs + 1) === 47 && SLASH_FORMS.has(text.slice(cs, ce).toLowerCase())) {
     out.push(cs, ce);
     return 1;
   }
@@ -104,6 +131,32 @@ export function findProtected(text: string, cs: number, ce: number, out: number[
         continue;
       }
     }
+    if (code === 35 /* # */ && j + 1 < ce && isLetterClass(charClass(text, j + 1)) && (j === lastEnd || !isAlnumAt(text, j - 1))) {
+      // A hashtag ("#audiobooks") is one token; "#1" is left to the classifier.
+      let r = j + 1;
+      while (r < ce && r - j < 100 && (isAlnumAt(text, r) || text.charCodeAt(r) === 95)) r++;
+      work += r - j;
+      out.push(j, r);
+      lastEnd = r;
+      j = r - 1;
+      continue;
+    }
+    if (code === 46 /* . */ && j > lastEnd && isAlnumAt(text, j - 1)) {
+      // "name.ext" with a known extension ending the word: the name and the extension stay together.
+      let r = j + 1;
+      while (r < ce && r - j <= 5 && isLetterClass(charClass(text, r))) r++;
+      work += r - j;
+      if (r - j >= 4 && fileNameEnds(text, r, ce) && FILE_EXTENSIONS.has(text.slice(j + 1, r).toLowerCase())) {
+        let l = j;
+        // Back over the name: letters, digits, "_" and inner periods ("notes.v2.pdf.zip").
+        while (l > lastEnd && j - l < 64 && (isAlnumAt(text, l - 1) || text.charCodeAt(l - 1) === 95 || (text.charCodeAt(l - 1) === 46 && l - 2 >= lastEnd && isAlnumAt(text, l - 2)))) l--;
+        work += j - l;
+        out.push(l, r);
+        lastEnd = r;
+        j = r - 1;
+        continue;
+      }
+    }
     if (code === 64 /* @ */) {
       // Local part: back to the previous '@' or protected span at most, so rescans stay linear.
       let l = j;
@@ -128,6 +181,30 @@ export function findProtected(text: string, cs: number, ce: number, out: number[
   return work;
 }
 
+/**
+ * The emoticon of a chunk that ends with one after a letter ("family:)") or starts with one
+ * followed by punctuation only (":-)."), packed as (start - cs) << 8 | (end - cs) (chunks of at
+ * most 40 characters), or -1.
+ */
+function gluedEmoticon(text: string, cs: number, ce: number): number {
+  if (ce - cs < 3 || ce - cs > 40) return -1;
+  for (const e of GLUED_EMOTICONS) {
+    if (text.startsWith(e, cs) && AFTER_EMOTICON.test(text.slice(cs + e.length, ce))) return e.length;
+    const s = ce - e.length;
+    if (s > cs && isLetterClass(charClass(text, s - 1)) && text.startsWith(e, s)) return ((s - cs) << 8) | (ce - cs);
+  }
+  return -1;
+}
+
+/** The extension ending at r ends the file name: not the local part of an e-mail, a path or a domain. */
+function fileNameEnds(text: string, r: number, ce: number): boolean {
+  if (r === ce) return true;
+  const code = text.charCodeAt(r);
+  if (code === 64 /* @ */ || code === 47 /* / */ || code === 95 /* _ */) return false;
+  if (code === 46 && r + 1 < ce && isAlnumAt(text, r + 1)) return false;
+  return !isAlnumAt(text, r);
+}
+
 function isEmailChar(text: string, i: number, local: boolean): boolean {
   const code = text.charCodeAt(i);
   if (code === 46 || code === 45) return true; // . -
@@ -150,10 +227,17 @@ export interface ScanRules {
   clitics: Abbreviations;
   /** Abbreviations whose period stays with them before a number ("art. 12", "No. 5"). */
   numbered: Abbreviations;
+  /**
+   * Words written together by mistake that the treebank splits, lower-cased, with where the cut
+   * falls: English "alot" → "a" "lot" (EWT splits it; a letters-only chunk has no candidate).
+   */
+  joinedWords: ReadonlyMap<string, number>;
 }
 
+const JOINED_WORDS = { fr: new Map<string, number>(), en: new Map<string, number>([['alot', 1]]) };
+
 export function scanRules(lang: 'fr' | 'en', joinDigitGroups: boolean): ScanRules {
-  return { joinDigitGroups, bracketEndings: lang === 'fr', titles: titleSet(lang), signedNumbers: lang === 'fr', clitics: cliticSet(lang), numbered: numberedSet(lang) };
+  return { joinDigitGroups, bracketEndings: lang === 'fr', titles: titleSet(lang), signedNumbers: lang === 'fr', clitics: cliticSet(lang), numbered: numberedSet(lang), joinedWords: JOINED_WORDS[lang] };
 }
 
 /** Reusable buffers for one scanner. */
@@ -195,7 +279,11 @@ export class ChunkScanner {
         if (plain && cls !== C.Lower && cls !== C.Upper && cls !== C.OtherLetter && cls !== C.Mark) plain = false;
       }
       const ce = i;
-      if (plain) toks.push(text, cs, ce);
+      if (plain) {
+        const cut = ce - cs === 4 && this.rules.joinedWords.size > 0 ? this.rules.joinedWords.get(text.slice(cs, ce).toLowerCase()) : undefined;
+        if (cut !== undefined) toks.push(text, cs, cs + cut);
+        toks.push(text, cut === undefined ? cs : cs + cut, ce);
+      }
       else this.scanChunk(text, cs, ce, pEnd, toks, decide, joinNext);
       joinNext =
         !plain &&
@@ -242,6 +330,7 @@ export class ChunkScanner {
       let cut: boolean;
       if (spanEnd || (span < spans.length && spans[span] === g)) cut = true;
       else if (isLetterCommaDigit(text, g, cs, ce)) cut = true;
+      else if (g === cs + 1 && cb === C.Upper && isOpeningSingleQuote(text.charCodeAt(cs))) cut = true;
       else if (!splittable(text, g, prevBase, cb)) cut = false;
       else if (g === cs + 1 && cb === C.Digit && this.rules.signedNumbers && isMinus(text.charCodeAt(cs))) cut = false;
       else if (isInitialPeriod(text, g, tokenStart, cs, ce, pEnd) || this.isTitlePeriod(text, g, tokenStart, ce, pEnd)) cut = false;
@@ -314,6 +403,14 @@ export function isInitialPeriod(text: string, gap: number, tokenStart: number, c
   } else if (text.charCodeAt(next) === 45) return true;
   const c = charClass(text, next);
   return c === C.Upper || (c === C.Lower && next > gap + 1);
+}
+
+/**
+ * A single quote starting a chunk before a capital opens a quotation ("called 'A Charge to
+ * Keep'"): no elided form starts that way ("'em", "'90s" are lower case or digits).
+ */
+function isOpeningSingleQuote(code: number): boolean {
+  return code === 39 || code === 0x2018;
 }
 
 function isMinus(code: number): boolean {

@@ -56,7 +56,10 @@ export class Tokenizer {
   private pEnd = 0;
   private readonly decideGap: GapDecider = (gap, cs, ce, chunkHash, tokenStart) => {
     this.stats.gapCandidates++;
-    if (this.forcedClitic(gap, ce)) return true;
+    if (this.forcedClitic(gap, ce) || this.demonstrativeParticle(gap, cs, ce)) return true;
+    if (this.model.meta.lang === 'en' && hyphenatedPrefix(this.text, gap, cs, ce, tokenStart)) return false;
+    const doubled = this.abbreviationBeforeFinalPeriod(gap, ce, tokenStart);
+    if (doubled !== 0) return doubled > 0;
     gapFeatures(this.text, this.pStart, this.pEnd, cs, ce, chunkHash, gap, tokenStart, this.model.abbreviations, this.scanner.rules.clitics, this.features);
     return this.positive(this.model.gap);
   };
@@ -78,6 +81,46 @@ export class Tokenizer {
     while (e < ce && e - gap <= 3 && /\p{L}/u.test(text[e])) e++;
     if (e < ce && /[\p{L}\p{N}-]/u.test(text[e])) return false;
     return alwaysSplitClitic(this.model.meta.lang, text, gap + 1, e);
+  }
+
+  /**
+   * French "-là" / "-ci" after a noun that a demonstrative determiner opens ("ce jour-là", "cette
+   * fois-ci") is a token of its own (UD French; Sequoia and GSD split it), while pronouns
+   * ("celui-ci", "celle-là") and adverbs ("jusque-là", "là-bas") are one token: the hyphen is
+   * cut when the chunk is one word + "-là" / "-ci" and the word before it is ce / cet / cette / ces.
+   */
+  private demonstrativeParticle(gap: number, cs: number, ce: number): boolean {
+    const text = this.text;
+    if (this.model.meta.lang !== 'fr' || text.charCodeAt(gap) !== 45 || gap === cs) return false;
+    let e = gap + 3;
+    while (e < ce && !/[\p{L}\p{N}-]/u.test(text[e])) e++;
+    if (e !== ce) return false;
+    const particle = text.slice(gap + 1, gap + 3).toLowerCase();
+    if (particle !== 'là' && particle !== 'ci') return false;
+    for (let i = cs; i < gap; i++) if (!/\p{L}/u.test(text[i])) return false;
+    let b = cs - 1;
+    while (b >= this.pStart && isSpaceCode(text.charCodeAt(b))) b--;
+    if (b === cs - 1) return false;
+    let a = b;
+    while (a > this.pStart && b - a < 5 && /\p{L}/u.test(text[a - 1])) a--;
+    if (a > this.pStart && !isSpaceCode(text.charCodeAt(a - 1)) && !/\p{P}/u.test(text[a - 1])) return false;
+    const det = text.slice(a, b + 1).toLowerCase();
+    return det === 'ce' || det === 'cet' || det === 'cette' || det === 'ces';
+  }
+
+  /**
+   * An abbreviation followed by the sentence's own period ("CCNG, Inc..", "CCGM, L.P.."): the
+   * first period stays with the abbreviation, the second is a token. Returns -1 for the gap
+   * before the first period (no boundary), 1 for the gap between the two, 0 when this is not the
+   * case. "best.." and "..." are left to the model.
+   */
+  private abbreviationBeforeFinalPeriod(gap: number, ce: number, tokenStart: number): number {
+    const text = this.text;
+    if (text.charCodeAt(ce - 1) !== 46 || text.charCodeAt(ce - 2) !== 46 || ce - 3 <= tokenStart || text.charCodeAt(ce - 3) === 46) return 0;
+    if (gap !== ce - 2 && gap !== ce - 1) return 0;
+    const wordEnd = ce - 2;
+    if (!this.model.abbreviations.has(text, tokenStart, wordEnd) && !/^(\p{L}\.)+\p{L}$/u.test(text.slice(tokenStart, wordEnd))) return 0;
+    return gap === ce - 2 ? -1 : 1;
   }
 
   get lang(): 'fr' | 'en' {
@@ -115,6 +158,7 @@ export class Tokenizer {
       let end = false;
       if (state.sinceStart + 1 >= MAX_SENTENCE_TOKENS) end = true;
       else if (opensSentencePart(text, toks, t)) end = false;
+      else if (isUrlToken(text, toks.start[t], toks.end[t]) && isUrlToken(text, toks.start[t + 1], toks.end[t + 1])) end = true;
       else if (sentenceCandidate(text, toks, t, this.scanner.rules.titles, this.scanner.rules.numbered)) {
         this.stats.sentenceCandidates++;
         sentenceFeatures(text, toks, t, state, this.model.abbreviations, this.features);
@@ -132,6 +176,7 @@ export class Tokenizer {
     const match = this.model.lexicon.match(text, toks.start[t], toks.end[t], toks.hash[t]);
     if (!match) return -1;
     if (!match.ambiguous) return match.analysis;
+    if (this.model.meta.lang === 'en' && isItsBeforeNonNoun(text, toks, t)) return match.analysis;
     this.stats.mwtCandidates++;
     mwtFeatures(text, toks, t, match.analysis, sentenceStart, this.features);
     return this.positive(this.model.mwt) ? match.analysis : -1;
@@ -173,6 +218,55 @@ export class Tokenizer {
     }
     return { id, start: toks.start[first], end: toks.end[last], tokens, words };
   }
+}
+
+/**
+ * The token is a web address. Two in a row are a list, one per line in the source, and the
+ * treebank ends a sentence between them (EWT train: 37 times, twice not); the sentence model,
+ * asked only after punctuation or before a capital, never sees that place.
+ */
+function isUrlToken(text: string, start: number, end: number): boolean {
+  if (end - start < 8) return false;
+  const head = text.slice(start, start + 8).toLowerCase();
+  return head.startsWith('http://') || head.startsWith('https://') || head.startsWith('www.');
+}
+
+/**
+ * Words that never follow the possessive "its" (a determiner comes before its noun, or an
+ * adjective) but do follow "its" written for "it's": "its a shame", "its not", "its the best".
+ * EWT train splits "its" before every one of them it has (32 times, never not).
+ */
+const AFTER_ITS_IS = new Set([
+  'a', 'an', 'the', 'not', 'really', 'so', 'too', 'just', 'all', 'also', 'still', 'always', 'never', 'now', 'been', 'going',
+  'gonna', 'getting', 'definitely', 'simply', 'probably', 'actually', 'ok', 'okay', 'your', 'my', 'our', 'their', 'this',
+  'that', 'in', 'on', 'at', 'for', 'from', 'about', 'because', 'what', 'how', 'like',
+]);
+
+/** Token t is "its" (no apostrophe) and the next token is a word of AFTER_ITS_IS, or "kind of" / "sort of". */
+function isItsBeforeNonNoun(text: string, toks: TokenArrays, t: number): boolean {
+  if (toks.end[t] - toks.start[t] !== 3 || t + 1 >= toks.length || text.slice(toks.start[t], toks.end[t]).toLowerCase() !== 'its') return false;
+  const next = text.slice(toks.start[t + 1], toks.end[t + 1]).toLowerCase();
+  if (AFTER_ITS_IS.has(next)) return true;
+  return (next === 'kind' || next === 'sort') && t + 2 < toks.length && text.slice(toks.start[t + 2], toks.end[t + 2]).toLowerCase() === 'of';
+}
+
+/**
+ * English prefixes that EWT keeps in one token with the word after their hyphen ("non-profit",
+ * "e-mail", "anti-smoker", "over-eater": train 160 times whole, 2 split). Prefixes the treebank
+ * splits as often as not ("self-", "well-", "vice-", "half-") are left to the model.
+ */
+const ENGLISH_PREFIXES = new Set(['non', 'post', 'anti', 'pro', 'mid', 'cross', 'multi', 're', 'ex', 'over', 'pre', 'co', 'semi', 'counter', 'mis', 'e', 'un']);
+
+/**
+ * Gap on either side of the hyphen of a prefix ("non|-|profit") that starts the token, when a
+ * letter follows the hyphen: never a boundary.
+ */
+function hyphenatedPrefix(text: string, gap: number, cs: number, ce: number, tokenStart: number): boolean {
+  const hyphen = text.charCodeAt(gap) === 45 ? gap : text.charCodeAt(gap - 1) === 45 ? gap - 1 : -1;
+  if (hyphen < 0 || hyphen + 1 >= ce || hyphen - tokenStart > 7 || hyphen === tokenStart) return false;
+  if (!/\p{L}/u.test(text[hyphen + 1])) return false;
+  if (tokenStart > cs && /\p{L}/u.test(text[tokenStart - 1])) return false;
+  return ENGLISH_PREFIXES.has(text.slice(tokenStart, hyphen).toLowerCase());
 }
 
 function newWord(form: string, token: number): Word {
