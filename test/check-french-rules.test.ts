@@ -155,3 +155,35 @@ describe('French checker: clean sentences near the new rules', () => {
     assert.deepEqual(flags.map((f) => `${f.rule}: ${f.text} → ${f.suggestions[0]}`), []);
   });
 });
+
+describe('French checker: fourth round (subjects the parse hides, participles as adjectives, adverbs between)', () => {
+  test('an infinitive for the finite verb after "l’on", "que nous", "ce dernier", a participle phrase', () => {
+    assert.equal(firstFix('Tout le monde sait que l’on chercher un coupable.', 'chercher'), 'cherche');
+    assert.equal(firstFix('Voici les mesures que nous présenter au conseil.', 'présenter'), 'présentons');
+    assert.equal(firstFix('Cette dernière occuper une place centrale dans le quartier.', 'occuper'), 'occupe');
+    assert.equal(firstFix('La somme versée au club local servir à rénover le stade.', 'servir'), 'sert');
+    assert.equal(firstFix('Le marché avoir lieu chaque samedi sur la place.', 'avoir'), 'a');
+  });
+
+  test('a participle tagged as a verb agrees with the noun it follows', () => {
+    assert.equal(firstFix('Les plats variées sont servis toute la journée.', 'variées'), 'variés');
+  });
+
+  test('adverbs between a modal or être and the participle', () => {
+    assert.equal(firstFix('Les habitants peuvent aussi voté par courrier.', 'voté'), 'voter');
+    assert.equal(firstFix('La route n’est absolument pas mis en cause.', 'mis'), 'mise');
+  });
+
+  test('no flag', () => {
+    const flags = check([
+      'Le pouvoir central refuse toute discussion.',
+      'Les propositions que nous avons présentées restent valables.',
+      'Ce dernier a quitté la ville en juin.',
+      'Les plats servis au déjeuner étaient variés.',
+      'Il peut aussi, s’il le veut, rester chez lui.',
+      'La réunion est sans doute reportée à lundi.',
+      'On ne sait pas où l’on va.',
+    ]);
+    assert.deepEqual(flags.map((f) => `${f.rule}: ${f.text} → ${f.suggestions[0]}`), []);
+  });
+});

@@ -433,9 +433,12 @@ class FrenchChecker {
       if (!this.countedPlural(v, s)) return null;
       return { person: '3', number: 'p', gender: null };
     }
-    // A subject never has a preposition; a case marker means the parser took a complement.
-    if (v.children[s].some((c) => v.words[c].deprel === 'case')) return null;
-    const conjuncts = this.childrenWith(v, s, (d) => d === 'conj');
+    // A subject never has a preposition; a case marker means the parser took a complement (a "que"
+    // it hung there as one opens the clause instead).
+    if (v.children[s].some((c) => v.words[c].deprel === 'case' && !(v.words[c].upos === 'SCONJ' && /^qu/.test(v.lower[c])))) return null;
+    // A verb the parser hung on the noun as a conjunct ("L'enquête … continue, mais l'argent n'a pas
+    // été redistribué") is another clause, not a coordinated subject.
+    const conjuncts = this.childrenWith(v, s, (d) => d === 'conj').filter((c) => !/^(VERB|AUX)$/.test(v.words[c].upos));
     if (conjuncts.length > 0) {
       // "X et Y" is plural; "X ou Y", "ni X ni Y" allow both; every conjunct needs its own
       // determiner, else it may be one referent ("le président et chef des armées").
@@ -663,7 +666,7 @@ class FrenchChecker {
    * tree; an inverted clitic ("dit-il") or one after a preposition ("avec elle") is not a subject.
    */
   private cliticSubjectVerb(v: SentenceView, i: number): void {
-    const pron = v.lower[i];
+    const pron = v.lower[i] === "l'on" ? 'on' : v.lower[i];
     if (v.words[i].upos !== 'PRON' || !/^(je|j'|tu|il|ils|on|elle|elles)$/.test(pron) || v.words[i].form.startsWith('-')) return;
     if (i > 0 && (/^(ADP|VERB|AUX)$/.test(v.words[i - 1].upos) || v.words[i - 1].form.endsWith('-') || /^(-|–)$/.test(v.words[i - 1].form))) return;
     const agr: Agreement = pron === 'on' ? { person: '3', number: 's', gender: null } : SUBJECT_PRONOUNS[pron];
@@ -813,7 +816,8 @@ class FrenchChecker {
     let p = i - 1;
     while (p >= 0 && CLITICS_BETWEEN.has(v.lower[p]) && !SUBJECT_PRONOUNS[v.lower[p]] && v.lower[p] !== 'on') p--;
     if (p < 0) return;
-    const pron = v.lower[p];
+    // "l'on" is one token (the euphonic article glued to "on" by the tokenizer).
+    const pron = v.lower[p] === "l'on" ? 'on' : v.lower[p];
     const agr = pron === 'on' ? ({ person: '3', number: 's', gender: null } as Agreement) : SUBJECT_PRONOUNS[pron];
     if (!agr || v.words[p].upos !== 'PRON' || ['cela', 'ça', 'ceci', 'ceux', 'celles', 'elle', 'elles'].includes(pron) && p > 0 && v.words[p - 1].upos === 'ADP') return;
     if (['cela', 'ça', 'ceci', 'ceux', 'celles'].includes(pron)) return;
@@ -835,13 +839,13 @@ class FrenchChecker {
     const lemmas = [...new Set(verbs.map((a) => a.lemma))];
     const before = p > 0 ? v.words[p - 1] : null;
     // nous / vous after a conjunction, a preposition or a verb are objects of a coordinated or
-    // governed infinitive ("à regarder … ou nous envoyer"); sentence-initially they are subjects.
-    const objectContext = (pron === 'nous' || pron === 'vous') && before !== null && before.upos !== 'PUNCT' && before.upos !== 'SCONJ';
+    // governed infinitive ("à regarder … ou nous envoyer"); sentence-initially, and after the
+    // relative "que" (an object relative needs a subject: "les propositions que nous présentons"),
+    // they are subjects.
+    const clauseOpener = before === null || before.upos === 'PUNCT' || before.upos === 'SCONJ' || (before.upos === 'PRON' && /^qu'?e?$/.test(v.lower[p - 1]) && v.feats[p - 1].get('PronType') === 'Rel');
+    const objectContext = (pron === 'nous' || pron === 'vous') && !clauseOpener;
     if (form === 'Inf') {
       if (!cells.includes('W') || objectContext) return;
-      if (pron === 'nous' || pron === 'vous') {
-        if (before !== null && before.upos !== 'PUNCT' && before.upos !== 'SCONJ') return;
-      }
       const out = this.finiteSuggestions(verbs, this.contextTenses(v, i).slice(0, 2), agr, w.lemma);
       this.add(v, i, FR_RULES.finiteAfterSubject, `Après le sujet « ${v.words[p].form} », le verbe doit être conjugué, pas à l’infinitif (« ${w.form} »).`, out);
       return;
@@ -915,7 +919,10 @@ class FrenchChecker {
     }
     if (subjects.length !== 1 || subjects[0] > i) return;
     const s = subjects[0];
-    if (v.words[s].upos !== 'NOUN' && v.words[s].upos !== 'PROPN') return;
+    // An adjective with a demonstrative is a noun phrase ("Ce dernier", "Cette dernière"): its number
+    // is the demonstrative's (a closed class the tagger marks).
+    const dem = v.words[s].upos === 'ADJ' ? this.childrenWith(v, s, (d) => d === 'det').find((c) => c === s - 1 && v.feats[c].get('PronType') === 'Dem' && v.feats[c].has('Number')) : undefined;
+    if (v.words[s].upos !== 'NOUN' && v.words[s].upos !== 'PROPN' && dem === undefined) return;
     // The word before (past clitics) must not govern an infinitive (preposition, verb).
     let b = i - 1;
     while (b >= 0 && CLITICS_BETWEEN.has(v.lower[b]) && v.words[b].upos === 'PRON') b--;
@@ -924,7 +931,7 @@ class FrenchChecker {
     const analyses = this.analyses(w.form);
     const verbs = analyses.filter((a) => a.category === 'v');
     if (verbs.length === 0 || analyses.some((a) => a.category !== 'v') || verbs.some((a) => a.cells.some((c) => c !== 'W'))) return;
-    const agr = this.subjectAgreement(v, s, i);
+    const agr: Agreement | null = dem !== undefined ? { person: '3', number: v.feats[dem].get('Number') === 'Plur' ? 'p' : 's', gender: null } : this.subjectAgreement(v, s, i);
     if (!agr) return;
     const out = this.finiteSuggestions(verbs, this.contextTenses(v, i), agr, w.lemma);
     this.add(v, i, FR_RULES.finiteAfterSubject, `Le verbe « ${w.form} » a pour sujet « ${v.words[s].form} » : il doit être conjugué, pas à l’infinitif.`, out);
@@ -958,6 +965,9 @@ class FrenchChecker {
       let a = p - 1;
       if (v.words[a].form === ',') a--;
       if (a < 0) return;
+      // An adjective ends the antecedent's phrase ("une cure trop sévère qui", "deux fonctions
+      // inverses, qui"): the noun it modifies is the antecedent.
+      if (v.words[a].upos === 'ADJ' && v.words[a].deprel === 'amod' && v.words[a].head >= 0 && v.words[a].head < a && /^(NOUN|PROPN)$/.test(v.words[v.words[a].head].upos)) a = v.words[a].head;
       if (v.lower[a] === 'ce') agr = { person: '3', number: 's', gender: null };
       // "ceux qui", "celle qui": the demonstrative's number (the tagger's, a closed class).
       else if (v.words[a].upos === 'PRON' && v.feats[a].get('PronType') === 'Dem' && /^cel|^ceux$/.test(v.lower[a]) && v.feats[a].get('Number')) agr = { person: '3', number: v.feats[a].get('Number') === 'Plur' ? 'p' : 's', gender: null };
@@ -1039,9 +1049,11 @@ class FrenchChecker {
       return;
     }
     if (!/^(NOUN|PROPN|ADJ|NUM)$/.test(pw.upos) && !(pw.upos === 'VERB' && v.feats[p].get('VerbForm') === 'Part' && v.feats[p].get('Tense') === 'Past')) return;
-    // The top of the noun phrase that ends at p: climb while the word depends on a noun to its left.
+    // The top of the noun phrase that ends at p: climb while the word depends on a noun to its left,
+    // or on a participle or adjective that modifies one ("L'enquête confiée au juge X continuer", "le
+    // PGR mis à jour devoir"; a finite verb or an infinitive on the way is refused below).
     let t = p;
-    while (!/^(NOUN|PROPN)$/.test(v.words[t].upos) || (/^(nmod|amod|flat|appos|nummod|acl|fixed)/.test(v.words[t].deprel) && v.words[t].head >= 0 && v.words[t].head < t)) {
+    while (!/^(NOUN|PROPN)$/.test(v.words[t].upos) || (/^(nmod|amod|flat|appos|nummod|acl|fixed|obl)/.test(v.words[t].deprel) && v.words[t].head >= 0 && v.words[t].head < t)) {
       const h = v.words[t].head;
       if (h < 0 || h >= t) return;
       t = h;
@@ -1053,7 +1065,9 @@ class FrenchChecker {
       return false;
     };
     let start = t;
-    while (start > 0 && inTree(start - 1)) start--;
+    // A "que" the parser hung on the noun as its marker ("nécessaire que des délégués … suivre")
+    // opens the clause; it is not part of the phrase.
+    while (start > 0 && inTree(start - 1) && !(v.words[start - 1].upos === 'SCONJ' && /^qu/.test(v.lower[start - 1]))) start--;
     for (let k = start; k <= p; k++) {
       if (!inTree(k)) return;
       if (/^(VERB|AUX)$/.test(v.words[k].upos) && v.feats[k].get('VerbForm') !== 'Part') return;
@@ -1099,6 +1113,9 @@ class FrenchChecker {
     const next = k < v.words.length ? v.words[k] : null;
     if (next === null) return false;
     if (k > i + 1) return /^(VERB|AUX)$/.test(next.upos) && !this.isFinite(v, k);
+    // A bare noun the tagger and parser read as the verb's object: a locution ("avoir lieu", "avoir
+    // tendance"); a noun reading would take it as a modifier ("le pouvoir central").
+    if (/^(VERB|AUX)$/.test(v.words[i].upos) && next.upos === 'NOUN' && next.head === i && next.deprel === 'obj' && !v.children[k].some((c) => /^(det|case)$/.test(v.words[c].deprel))) return true;
     return /^(DET|NUM|ADV)$/.test(next.upos) || (/^(VERB|AUX)$/.test(next.upos) && !this.isFinite(v, k));
   }
 
@@ -1144,14 +1161,17 @@ class FrenchChecker {
     if (!/^(VERB|ADJ|NOUN)$/.test(w.upos) || !v.ownToken[i]) return;
     if (!/(é|ée|és|ées|ez)$/.test(v.lower[i])) return;
     let p = i - 1;
-    while (p >= 0 && (CLITICS_BETWEEN.has(v.lower[p]) || (v.words[p].upos === 'ADV' && v.words[p].head === i) || v.lower[p] === 'pas' || v.lower[p] === 'plus' || v.lower[p] === 'jamais')) p--;
+    // Adverbs between ("peut même créé", "va certainement appelé"), whether the parser hung them on
+    // the word or on the verb before it.
+    while (p >= 0 && (CLITICS_BETWEEN.has(v.lower[p]) || (v.words[p].upos === 'ADV' && (v.words[p].head === i || (v.words[p].head >= 0 && v.words[p].head < p && /^(VERB|AUX)$/.test(v.words[v.words[p].head].upos)))) || v.lower[p] === 'pas' || v.lower[p] === 'plus' || v.lower[p] === 'jamais')) p--;
     if (p < 0) return;
     // Evidence on the surface that the word is a verb taking its arguments: a reflexive or dative
     // clitic before it ("pour se jeté": nouns and adjectives take none; le, la, les are articles as
     // often, "à l'assemblée") or a determiner right after it ("de limité les émissions").
     if (upperFirst.test(w.form) && i > 0) return;
     let cliticBefore = false;
-    for (let k = p + 1; k < i; k++) if (/^(se|s'|me|m'|te|t'|lui)$/.test(v.lower[k]) && v.words[k].upos === 'PRON') cliticBefore = true;
+    // "en" and "y" as pronouns stand only before a verb ("de l'en chargé").
+    for (let k = p + 1; k < i; k++) if (/^(se|s'|me|m'|te|t'|lui|en|y)$/.test(v.lower[k]) && v.words[k].upos === 'PRON') cliticBefore = true;
     const detAfter = i + 1 < v.words.length && v.words[i + 1].upos === 'DET' && !/^d[e']$/.test(v.lower[i + 1]);
     let governor: string | null = null;
     const g = v.words[p];
@@ -1391,8 +1411,11 @@ class FrenchChecker {
   /** Adjective–noun agreement for an adjective right next to its noun. */
   private adjectiveNoun(v: SentenceView, a: number): void {
     const aw = v.words[a];
-    if (aw.upos !== 'ADJ' || aw.deprel !== 'amod' || !v.ownToken[a]) return;
     const n = aw.head;
+    // A past participle the tagger read as a verb, right after its noun and used as an adjective
+    // ("les plateaux télévisées", "les menus variées") agrees the same way.
+    const participle = aw.upos === 'VERB' && v.feats[a].get('VerbForm') === 'Part' && v.feats[a].get('Tense') === 'Past' && a === n + 1;
+    if ((aw.upos !== 'ADJ' && !participle) || aw.deprel !== 'amod' || !v.ownToken[a]) return;
     if (n < 0 || v.words[n].upos !== 'NOUN') return;
     // Next to the noun, or separated from it only by other adjectives of the same noun, or by one
     // short noun complement ("un sauteur à ski française"): then the adjective must agree with
@@ -1453,13 +1476,17 @@ class FrenchChecker {
     const adj = analyses.filter((x) => x.category === 'adj');
     // Between a determiner and its noun, readings as adverb, determiner or pronoun ("seul",
     // "certaine", "autres", "mêmes") are out: "une seul perfusion" is the adjective.
-    const prenominal = a < n && a > 0 && v.words[a - 1].deprel === 'det' && v.words[a - 1].head === n && n === a + 1;
-    if (adj.length === 0 || analyses.some((x) => x.category !== 'adj' && x.category !== 'v' && x.category !== 'nc' && !(prenominal && /^(adv|det|pro)$/.test(x.category)))) return;
+    const prenominal = a < n && a > 0 && (v.words[a - 1].deprel === 'det' || (v.words[a - 1].deprel === 'nummod' && v.words[a - 1].upos === 'NUM')) && v.words[a - 1].head === n && n === a + 1;
+    // A participle's own forms serve when Lefff has no adjective for it.
+    const participleOnly = participle && adj.length === 0 && analyses.some((x) => x.category === 'v' && x.cells.some((c) => c.startsWith('K')));
+    if ((adj.length === 0 && !participleOnly) || analyses.some((x) => x.category !== 'adj' && x.category !== 'v' && x.category !== 'nc' && !(prenominal && /^(adv|det|pro)$/.test(x.category)))) return;
     // Any reading with the wanted cell (a noun in apposition, "des mots clés"; a participle) is fine.
     const cells = new Set(analyses.flatMap((x) => (x.category === 'v' ? x.cells.filter((c) => c.startsWith('K')).map((c) => c.slice(1)) : x.cells)));
     if (cells.has(cell)) return;
     // "Les inspecteurs dément toute fraude": with no other finite verb, the "adjective" is the verb.
     const finite = analyses.filter((x) => x.category === 'v').map((x) => ({ lemma: x.lemma, cells: x.cells.filter((c) => isFiniteCell(c)) })).filter((x) => x.cells.length > 0);
+    // A participle that is also a finite form ("dit", "fait") is left to the verb rules.
+    if (participle && finite.length > 0) return;
     // With another finite verb in the sentence, a word tagged as an adjective right after its
     // noun is the adjective ("financement politique occultes").
     const adjectiveAfterAll = aw.upos === 'ADJ' && a === n + 1 && v.words.some((w, k) => k !== a && (w.upos === 'VERB' || w.upos === 'AUX') && this.isFinite(v, k));
@@ -1474,7 +1501,8 @@ class FrenchChecker {
       this.add(v, a, FR_RULES.subjectVerb, `Le verbe « ${aw.form} » ne s’accorde pas avec son sujet « ${v.words[n].form} » (${what3}).`, sugg);
       return;
     }
-    const out = this.rankForms([...new Set(adj.flatMap((x) => this.inf.forms('adj', x.lemma, cell)))], aw.form, a < n ? v.words[n].form : null);
+    const forms = participleOnly ? analyses.filter((x) => x.category === 'v').flatMap((x) => this.inf.forms('v', x.lemma, `K${cell}`)) : adj.flatMap((x) => this.inf.forms('adj', x.lemma, cell));
+    const out = this.rankForms([...new Set(forms)], aw.form, a < n ? v.words[n].form : null);
     const what = `${ng.gender === 'f' ? 'féminin' : 'masculin'} ${ng.number === 's' ? 'singulier' : 'pluriel'}`;
     this.add(v, a, FR_RULES.adjectiveNoun, `L’adjectif « ${aw.form} » ne s’accorde pas avec le nom « ${v.words[n].form} » (${what}).`, out);
   }
@@ -1498,7 +1526,12 @@ class FrenchChecker {
     const predicativeAdjective = w.upos === 'ADJ' && v.feats[i].get('VerbForm') !== 'Part';
     if ((w.upos !== 'VERB' && w.upos !== 'ADJ') || (!predicativeAdjective && v.feats[i].get('VerbForm') !== 'Part') || !v.ownToken[i]) return;
     const etre = this.childrenWith(v, i, (d) => (predicativeAdjective ? d === 'cop' : d === 'aux:pass' || d === 'cop' || d === 'aux:tense' || d === 'aux')).filter((c) => v.words[c].lemma === 'être' && c < i);
-    if (etre.length === 0 || i - Math.max(...etre) > 3) return;
+    if (etre.length === 0) return;
+    // Words between être and the participle other than adverbs ("n'est absolument pas mis", "n'y
+    // est pas du tout respecté" leave no room for a noun): what counts for the distance.
+    let gap = 0;
+    for (let k = Math.max(...etre) + 1; k < i; k++) if (v.words[k].upos !== 'ADV' && !(v.words[k].deprel === 'fixed' && v.words[v.words[k].head]?.upos === 'ADV')) gap++;
+    if (gap > 2 || i - Math.max(...etre) > 6) return;
     // Pronominal verbs follow other rules ("elles se sont parlé").
     if (v.children[i].some((c) => /^expl:(pv|comp|pass)/.test(v.words[c].deprel) || /^(se|s'|me|m'|te|t')$/.test(v.lower[c]))) return;
     // A coordinated participle or adjective ("est rejeté et condamné") may share the agreement;
@@ -1555,7 +1588,7 @@ class FrenchChecker {
     const analyses = this.analyses(w.form);
     const verbs = analyses.filter((x) => x.category === 'v');
     // A participle that is also a noun ("les libérés", "la mise") is read as a participle right after être.
-    const nounReadingPossible = analyses.some((x) => x.category === 'nc') && (i - Math.max(...etre) > 2 || v.children[i].some((c) => v.words[c].deprel === 'det'));
+    const nounReadingPossible = analyses.some((x) => x.category === 'nc') && (gap > 1 || v.children[i].some((c) => v.words[c].deprel === 'det'));
     // An attribute that may also be a noun ("présents", "malade") is read as an adjective only when
     // an adverb of degree modifies it ("est encore bien présents"): nouns take no such adverb.
     const degreeModified = v.children[i].some((c) => v.words[c].deprel === 'advmod' && c < i && /^(très|bien|trop|si|assez|plus|moins|aussi|encore|toujours|peu|particulièrement|relativement|extrêmement)$/.test(v.lower[c]));
@@ -1583,8 +1616,8 @@ class FrenchChecker {
       if (!cg || cg.gender === null || pcells.has(`${cg.gender}${cg.number}`)) return;
     }
     // Invariable participles (été) have all four cells; a form that is also finite ("instruit")
-    // is trusted only right after its auxiliary.
-    if (verbs.some((x) => x.cells.some(isFiniteCell)) && i - Math.max(...etre) > 1) return;
+    // is trusted only right after its auxiliary (adverbs aside: "n'est absolument pas mis").
+    if (verbs.some((x) => x.cells.some(isFiniteCell)) && gap > 0) return;
     const out = predicativeAdjective
       ? this.rankForms([...new Set(analyses.flatMap((x) => this.inf.forms('adj', x.lemma, cell)))], w.form, null)
       : [...new Set(verbs.flatMap((x) => this.inf.forms('v', x.lemma, `K${cell}`)))];
