@@ -6,6 +6,7 @@
  */
 import { hashString } from '../learn/features.js';
 import type { TypedArray } from '../learn/model-file.js';
+import { firstKeyIndex } from '../tag/lexicon.js';
 import { applyScript, scriptFor } from './edit-script.js';
 
 const KEY_A = 3001;
@@ -26,16 +27,10 @@ export class LemmaDictionary {
 
   /** The lemma of (form, UPOS id), or undefined. */
   get(form: string, upos: number): string | undefined {
-    const a = hashString(KEY_A + upos, form);
     const keys = this.keyA;
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid] < a) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo >= keys.length || keys[lo] !== a) return undefined;
+    const lo = firstKeyIndex(keys, hashString(KEY_A + upos, form));
+    if (lo < 0) return undefined;
+    const a = keys[lo];
     const b = hashString(KEY_B + upos, form) & 0xffff;
     for (let e = lo; e < keys.length && keys[e] === a; e++) if (this.keyB[e] === b) return applyScript(form, this.scripts[this.script[e]]);
     return undefined;

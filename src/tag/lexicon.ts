@@ -46,6 +46,21 @@ const KEY_B = 2027;
 /** A form has at most this many analyses (the count is stored in one byte). */
 const MAX_ANALYSES = 255;
 
+/**
+ * The first index of `a` in `keys` (sorted ascending), or -1: the binary search of tables stored
+ * by a 32-bit hash and looked up without strings (this lexicon, the lemmatizer's dictionary).
+ */
+export function firstKeyIndex(keys: Uint32Array, a: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < keys.length && keys[lo] === a ? lo : -1;
+}
+
 export class Lexicon {
   readonly meta: LexiconMeta;
   /** Entries sorted by (keyA, keyB); looked up by binary search on keyA. */
@@ -89,16 +104,10 @@ export class Lexicon {
 
   /** Entry index of an exact form, or -1. */
   find(form: string): number {
-    const a = hashString(KEY_A, form);
     const keys = this.keyA;
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid] < a) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo >= keys.length || keys[lo] !== a) return -1;
+    const lo = firstKeyIndex(keys, hashString(KEY_A, form));
+    if (lo < 0) return -1;
+    const a = keys[lo];
     const b = hashString(KEY_B, form) & 0xffff;
     for (let e = lo; e < keys.length && keys[e] === a; e++) if (this.keyB[e] === b) return e;
     return -1;
