@@ -6,25 +6,11 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Document, Flag } from '../src/document.js';
-import { emptyMeta } from '../src/document.js';
-import { stageFactories } from '../src/pipeline.js';
-import { checkDocument } from '../src/check/index.js';
+import type { Flag } from '../src/document.js';
+import { checkFrench } from './check-documents.js';
 
-/** A French document of one paragraph per string, annotated up to the parser and checked. */
-function check(paragraphs: string[]): Flag[] {
-  let text = '';
-  const doc: Document = { version: 1, text: '', meta: { ...emptyMeta('text'), lang: 'fr' }, paragraphs: [], boilerplate: [], stages: [] };
-  for (const p of paragraphs) {
-    if (text) text += '\n\n';
-    doc.paragraphs.push({ kind: 'body', start: text.length, end: text.length + p.length });
-    text += p;
-  }
-  doc.text = text;
-  const stages = stageFactories.filter((f) => ['tokenize', 'tag', 'lemmatize', 'parse'].includes(f.name)).map((f) => f.create('fr'));
-  for (const s of stages) s.run(doc);
-  return checkDocument(doc);
-}
+/** The flags of a French document of one paragraph per string. */
+const check = (paragraphs: string[]): Flag[] => checkFrench(paragraphs).flags;
 
 /** The first suggestion of the flag on `word` in one checked sentence (undefined: no flag there). */
 function firstFix(sentence: string, word: string): string | undefined {

@@ -2,33 +2,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Document, Flag } from '../src/document.js';
-import { emptyMeta } from '../src/document.js';
 import { readArticle } from '../src/extract/index.js';
-import { analyzeDocument, stageFactories } from '../src/pipeline.js';
+import { analyzeDocument } from '../src/pipeline.js';
 import { packageRoot } from '../src/models.js';
-import { checkDocument, frenchInflectionLexicon, matchCase } from '../src/check/index.js';
-import { annotateParagraphsWith } from '../src/check/index.js';
-
-/** A French document of one paragraph per string, annotated up to the parser and checked. */
-function check(paragraphs: string[], boilerplate: string[] = []): { doc: Document; flags: Flag[] } {
-  let text = '';
-  const doc: Document = { version: 1, text: '', meta: { ...emptyMeta('text'), lang: 'fr' }, paragraphs: [], boilerplate: [], stages: [] };
-  for (const p of paragraphs) {
-    if (text) text += '\n\n';
-    doc.paragraphs.push({ kind: 'body', start: text.length, end: text.length + p.length });
-    text += p;
-  }
-  for (const b of boilerplate) {
-    if (text) text += '\n\n';
-    doc.boilerplate.push({ text: b, reason: 'share-appeal', start: text.length, end: text.length + b.length });
-    text += b;
-  }
-  doc.text = text;
-  const stages = stageFactories.filter((f) => ['tokenize', 'tag', 'lemmatize', 'parse'].includes(f.name)).map((f) => f.create('fr'));
-  for (const s of stages) s.run(doc);
-  return { doc, flags: checkDocument(doc, { annotate: annotateParagraphsWith(stages) }) };
-}
+import { frenchInflectionLexicon, matchCase } from '../src/check/index.js';
+import { checkFrench } from './check-documents.js';
 
 describe('French checker on the sample article', () => {
   test('flags exactly the six errors, with the right first suggestion', async () => {
@@ -67,7 +45,7 @@ describe('French checker on the sample article', () => {
 
 describe('French checker rules', () => {
   test('clean sentences give no flag', () => {
-    const { flags } = check([
+    const { flags } = checkFrench([
       'Les États-Unis démentent leur rôle dans le soulèvement.',
       'La ministre est arrivée hier soir à Paris.',
       'La plupart pensent que la majorité des députés ont voté contre.',
@@ -86,7 +64,7 @@ describe('French checker rules', () => {
   });
 
   test('subject–verb, determiner, adjective and verb-form errors with generated fixes', () => {
-    const { flags } = check([
+    const { flags } = checkFrench([
       'Les ministres a décidé de partir.',
       'Il faut envisager une solution pour mangé mieux.',
       'La délégation doit mangé à midi.',
@@ -114,7 +92,7 @@ describe('French checker rules', () => {
   });
 
   test('errors whose subject the parse loses: surface subject, relative qui, complements', () => {
-    const { flags } = check([
+    const { flags } = checkFrench([
       'La Commission pouvoir faire des propositions.',
       'Il soigne les malades qui souffrir de la grippe.',
       'Le pays était calme et le gouvernement contrôler les prix.',
@@ -136,7 +114,7 @@ describe('French checker rules', () => {
   });
 
   test('infinitives governed by a verb or a preposition are not flagged', () => {
-    const { flags } = check([
+    const { flags } = checkFrench([
       'Il regarde les enfants jouer dans la cour.',
       'Il ne sait pas à qui parler.',
       'Les élus doivent voter, et les citoyens peuvent participer.',
@@ -147,7 +125,7 @@ describe('French checker rules', () => {
   });
 
   test('boilerplate blocks with offsets are checked, offsets into the whole text', () => {
-    const { doc, flags } = check(['Le gouvernement a publié son rapport.'], ['Vous aimer cet article ? Partagez-le !']);
+    const { doc, flags } = checkFrench(['Le gouvernement a publié son rapport.'], ['Vous aimer cet article ? Partagez-le !']);
     assert.equal(flags.length, 1);
     assert.equal(doc.text.slice(flags[0].start, flags[0].end), 'aimer');
     assert.deepEqual(flags[0].suggestions.slice(0, 1), ['aimez']);
