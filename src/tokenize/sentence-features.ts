@@ -273,13 +273,13 @@ export function sentenceFeatures(
  * the training data often enough to be worth the time). Never after an initial ("J." before a word).
  */
 /**
- * An opening quote or bracket, or a dash that opens its sentence (dialogue, list item), is never
- * the last token of a sentence: what it opens follows; nor is the token before a closing quote or
- * bracket. The treebanks have too few of them in
- * front of a boundary for the classifier to learn it (a lone "—" came out as a sentence).
+ * Token t cannot end a sentence: it is an opening quote or bracket, or a dash that opens its
+ * sentence (dialogue, list item), so what it opens follows; or the next token is a closing quote or
+ * bracket, which stays with the sentence it closes. The treebanks have too few of these before a
+ * boundary for the classifier to learn them (a lone "—" came out as a sentence).
  */
-export function opensSentencePart(text: string, toks: TokenArrays, t: number): boolean {
-  // Nor does a sentence end just before a closing quote or bracket: « Je pars. » keeps its ».
+export function cannotEndSentence(text: string, toks: TokenArrays, t: number): boolean {
+  // « Je pars. » keeps its ».
   if (t + 1 < toks.length && toks.end[t + 1] - toks.start[t + 1] === 1) {
     const n = text.charCodeAt(toks.start[t + 1]);
     if (n === 0xbb || n === 0x201d || n === 0x29 || n === 0x5d || n === 0x7d) return true;

@@ -11,7 +11,7 @@ import type { Perceptron } from '../learn/perceptron.js';
 import { isSpaceCode } from './chars.js';
 import { gapFeatures } from './gap-features.js';
 import { mwtFeatures } from './mwt-features.js';
-import { SentenceState, opensSentencePart, sentenceCandidate, sentenceFeatures, verbTagTable } from './sentence-features.js';
+import { SentenceState, cannotEndSentence, sentenceCandidate, sentenceFeatures, verbTagTable } from './sentence-features.js';
 import { alwaysSplitClitic } from './abbreviations.js';
 import type { TokenizerModel } from './model.js';
 import { ChunkScanner, scanRules, type GapDecider } from './scan.js';
@@ -157,7 +157,7 @@ export class Tokenizer {
     for (let t = 0; t + 1 < n; t++) {
       let end = false;
       if (state.sinceStart + 1 >= MAX_SENTENCE_TOKENS) end = true;
-      else if (opensSentencePart(text, toks, t)) end = false;
+      else if (cannotEndSentence(text, toks, t)) end = false;
       else if (isUrlToken(text, toks.start[t], toks.end[t]) && isUrlToken(text, toks.start[t + 1], toks.end[t + 1])) end = true;
       else if (sentenceCandidate(text, toks, t, this.scanner.rules.titles, this.scanner.rules.numbered)) {
         this.stats.sentenceCandidates++;
